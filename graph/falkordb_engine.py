@@ -1,0 +1,112 @@
+"""FalkorDB through its official client, over a unix socket (embedded) or TCP (external)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from typing import Any
+
+import redis.asyncio as aioredis
+from falkordb.asyncio.graph import AsyncGraph
+from redis import exceptions as redis_errors
+
+from graph.embedded import client_name
+from graph.engine import Row
+from graph.errors import ConstraintViolation, GraphUnavailable, StatementFailed
+from graph.schema import Schema, falkordb_index_statements
+from graph.statement import Engine, Statement
+from graph.values import check_parameters, plain
+
+log = logging.getLogger(__name__)
+
+_ALREADY_THERE = ("already indexed", "already exists", "already created")
+
+
+class FalkorDBEngine:
+    """One FalkorDB graph (a key on a Redis server holding the FalkorDB module)."""
+
+    name: Engine = "falkordb"
+
+    def __init__(self, client: aioredis.Redis, graph_name: str) -> None:
+        self._client = client
+        self._graph = AsyncGraph(client, graph_name)
+        self.graph_name = graph_name
+        self.round_trips = 0
+
+    @classmethod
+    def over_unix_socket(cls, socket_path: str, graph_name: str) -> FalkorDBEngine:
+        client = aioredis.Redis(
+            unix_socket_path=socket_path,
+            socket_connect_timeout=2,
+            socket_timeout=30,
+            client_name=client_name(),
+        )
+        return cls(client, graph_name)
+
+    @classmethod
+    def over_tcp(
+        cls, host: str, port: int, graph_name: str, password: str | None = None
+    ) -> FalkorDBEngine:
+        client = aioredis.Redis(
+            host=host, port=port, password=password, socket_connect_timeout=2, socket_timeout=30
+        )
+        return cls(client, graph_name)
+
+    async def run(self, statement: Statement, params: Mapping[str, Any] | None = None) -> list[Row]:
+        values = dict(params or {})
+        check_parameters(values)
+        text = statement.text("falkordb")
+        self.round_trips += 1
+        try:
+            if statement.write:
+                result = await self._graph.query(text, values)
+            else:
+                result = await self._graph.ro_query(text, values)
+        except (redis_errors.ConnectionError, redis_errors.TimeoutError, OSError) as exc:
+            raise GraphUnavailable(f"FalkorDB is unreachable: {exc}") from exc
+        except redis_errors.ResponseError as exc:
+            message = str(exc)
+            if "unique constraint violation" in message:
+                raise ConstraintViolation(message) from exc
+            raise StatementFailed(f"{statement.name}: {message}") from exc
+        names = [
+            column[1].decode() if isinstance(column[1], bytes) else str(column[1])
+            for column in result.header
+        ]
+        return [dict(zip(names, plain(row), strict=True)) for row in result.result_set]
+
+    async def ping(self) -> None:
+        try:
+            await self._client.ping()
+        except (redis_errors.ConnectionError, redis_errors.TimeoutError, OSError) as exc:
+            raise GraphUnavailable(f"FalkorDB is unreachable: {exc}") from exc
+
+    async def ensure_schema(self, schema: Schema) -> None:
+        for statement in falkordb_index_statements(schema):
+            await self._run_idempotent(statement)
+        for label, prop in schema.unique:
+            try:
+                await self._client.execute_command(  # type: ignore[no-untyped-call]
+                    "GRAPH.CONSTRAINT", "CREATE", self.graph_name,
+                    "UNIQUE", "NODE", label, "PROPERTIES", 1, prop,
+                )  # fmt: skip
+            except redis_errors.ResponseError as exc:
+                if not any(marker in str(exc).lower() for marker in _ALREADY_THERE):
+                    raise StatementFailed(f"unique constraint {label}.{prop}: {exc}") from exc
+
+    async def _run_idempotent(self, statement: Statement) -> None:
+        try:
+            await self.run(statement)
+        except StatementFailed as exc:
+            if not any(marker in str(exc).lower() for marker in _ALREADY_THERE):
+                raise
+
+    async def clear(self) -> None:
+        """Delete the whole graph (tests and `hub seed --reset`)."""
+        try:
+            await self._client.delete(self.graph_name)
+        except (redis_errors.ConnectionError, redis_errors.TimeoutError, OSError) as exc:
+            raise GraphUnavailable(f"FalkorDB is unreachable: {exc}") from exc
+
+    async def close(self) -> None:
+        await self._client.aclose()

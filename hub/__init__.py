@@ -1,0 +1,1 @@
+"""The Thessaloniki innovation hub: GraphQL service, CLI, worker and the ecosystem domain."""

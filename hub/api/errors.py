@@ -1,0 +1,47 @@
+"""Expected failures raised while resolving become public errors with a stable code."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from graphql import GraphQLError
+from strawberry.extensions import SchemaExtension
+
+from graph import GraphUnavailable
+from hub.ecosystem.errors import HubError
+from hub.graphql_http import PublicError
+
+GRAPH_UNAVAILABLE = "The graph database is unavailable; try again shortly"
+
+
+def public_error(cause: BaseException | None) -> PublicError | None:
+    if isinstance(cause, HubError):
+        return PublicError(cause.message, code=cause.code)
+    if isinstance(cause, GraphUnavailable):
+        return PublicError(GRAPH_UNAVAILABLE, code="GRAPH_UNAVAILABLE", status=503)
+    return None
+
+
+class PublicErrors(SchemaExtension):
+    """Replaces hub errors inside results with PublicError, which the endpoint shows as is."""
+
+    def on_execute(self) -> Iterator[None]:
+        yield
+        result = self.execution_context.result
+        if result is None or not result.errors:
+            return
+        result.errors = [_translated(error) for error in result.errors]
+
+
+def _translated(error: GraphQLError) -> GraphQLError:
+    public = public_error(error.original_error)
+    if public is None:
+        return error
+    return GraphQLError(
+        public.message,
+        nodes=error.nodes,
+        source=error.source,
+        positions=error.positions,
+        path=error.path,
+        original_error=public,
+    )

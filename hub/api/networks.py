@@ -1,0 +1,184 @@
+"""Networks in GraphQL: EEN, EIT communities, city networks and clusters, with members."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, Any
+
+import strawberry
+
+from hub.api.common import (
+    Connection,
+    DeletePayload,
+    LocalizedText,
+    LocalizedTextInput,
+    MutationError,
+    Node,
+    attempt,
+    connection,
+    global_id,
+    input_data,
+    localized,
+)
+from hub.api.context import Info
+from hub.ecosystem import crud, entities, networks, relations
+from hub.ecosystem.ids import expect_global_id
+from hub.ecosystem.text import fold
+
+if TYPE_CHECKING:
+    from hub.api.organisations import Organisation
+
+strawberry.enum(networks.NetworkKind, name="NetworkKind")
+NetworkKind = networks.NetworkKind
+
+
+@strawberry.type(description="An EU, city or sector network that organisations belong to.")
+class Network(Node):
+    id: strawberry.ID
+    name: str
+    kind: NetworkKind
+    description: LocalizedText | None
+    website: str | None
+    is_demo: bool
+    created_at: str
+    updated_at: str
+    node_id: strawberry.Private[str]
+
+    @classmethod
+    def from_node(cls, node: dict[str, Any]) -> Network:
+        return cls(
+            id=global_id("Network", node),
+            name=node["name"],
+            kind=networks.NetworkKind(node["kind"]),
+            description=localized(node, "description"),
+            website=node.get("website"),
+            is_demo=bool(node.get("demo", False)),
+            created_at=str(node.get("created_at", "")),
+            updated_at=str(node.get("updated_at", "")),
+            node_id=str(node["id"]),
+        )
+
+    @strawberry.field
+    async def members(self, info: Info) -> list[NetworkMember]:
+        from hub.api.organisations import Organisation
+
+        linked = await info.context.loaders.linked(relations.MEMBER_OF, outgoing=False).load(
+            self.node_id
+        )
+        return [
+            NetworkMember(
+                organisation=Organisation.from_node(item.node), since=item.link.get("since")
+            )
+            for item in linked
+        ]
+
+    @strawberry.field
+    async def member_count(self, info: Info) -> int:
+        linked = await info.context.loaders.linked(relations.MEMBER_OF, outgoing=False).load(
+            self.node_id
+        )
+        return len(linked)
+
+
+@strawberry.type(description="An organisation's membership of a network.")
+class Membership:
+    network: Network
+    since: int | None = strawberry.field(description="The year it joined.")
+
+
+@strawberry.type(description="A member organisation of a network.")
+class NetworkMember:
+    organisation: Annotated[Organisation, strawberry.lazy("hub.api.organisations")]
+    since: int | None = strawberry.field(description="The year it joined.")
+
+
+@strawberry.input
+class NetworkFilter:
+    text: str | None = strawberry.field(
+        default=None, description="Words in the name or description."
+    )
+    kind: NetworkKind | None = None
+
+
+@strawberry.input
+class CreateNetworkInput:
+    name: str
+    kind: NetworkKind
+    description: LocalizedTextInput | None = None
+    website: str | None = None
+
+
+@strawberry.input(description="Only the fields given change; null clears an optional field.")
+class UpdateNetworkInput:
+    name: str | None = strawberry.UNSET
+    kind: NetworkKind | None = strawberry.UNSET
+    description: LocalizedTextInput | None = strawberry.UNSET
+    website: str | None = strawberry.UNSET
+
+
+@strawberry.type
+class NetworkPayload:
+    network: Network | None
+    errors: list[MutationError]
+
+
+def network_filters(filter: NetworkFilter | None) -> dict[str, Any]:
+    given = filter or NetworkFilter()
+    return {
+        "text": fold(given.text) if given.text else None,
+        "kind": given.kind.value if given.kind else None,
+    }
+
+
+@strawberry.type
+class NetworkQuery:
+    @strawberry.field
+    async def networks(
+        self,
+        info: Info,
+        first: int = 20,
+        after: str | None = None,
+        filter: NetworkFilter | None = None,
+    ) -> Connection[Network]:
+        page = await entities.page(
+            info.context.graph, networks.NETWORK, network_filters(filter), first=first, after=after
+        )
+        return connection(page, Network.from_node)
+
+    @strawberry.field
+    async def network(self, info: Info, id: strawberry.ID) -> Network | None:
+        node_id = expect_global_id(id, "Network")
+        node = await info.context.loaders.nodes(networks.NETWORK).load(node_id)
+        return Network.from_node(node) if node else None
+
+
+@strawberry.type
+class NetworkMutation:
+    @strawberry.mutation
+    async def create_network(self, info: Info, input: CreateNetworkInput) -> NetworkPayload:
+        node, errors = await attempt(
+            crud.create(info.context.graph, networks.NETWORKS, input_data(input))
+        )
+        return NetworkPayload(network=Network.from_node(node) if node else None, errors=errors)
+
+    @strawberry.mutation
+    async def update_network(
+        self, info: Info, id: strawberry.ID, input: UpdateNetworkInput
+    ) -> NetworkPayload:
+        async def change() -> dict[str, Any]:
+            node_id = expect_global_id(id, "Network")
+            return await crud.update(
+                info.context.graph, networks.NETWORKS, node_id, input_data(input, keep_nulls=True)
+            )
+
+        node, errors = await attempt(change())
+        return NetworkPayload(network=Network.from_node(node) if node else None, errors=errors)
+
+    @strawberry.mutation
+    async def delete_network(self, info: Info, id: strawberry.ID) -> DeletePayload:
+        async def remove() -> strawberry.ID:
+            node_id = expect_global_id(id, "Network")
+            await crud.delete(info.context.graph, networks.NETWORKS, node_id)
+            return id
+
+        deleted, errors = await attempt(remove())
+        return DeletePayload(deleted_id=deleted, errors=errors)

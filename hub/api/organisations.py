@@ -1,0 +1,292 @@
+"""Organisations in GraphQL: the type, its lists, lookups and mutations."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, Any
+
+import strawberry
+
+from hub.api.common import (
+    Connection,
+    DeletePayload,
+    GeoPoint,
+    LocalizedText,
+    LocalizedTextInput,
+    MutationError,
+    Node,
+    attempt,
+    connection,
+    geo_point,
+    global_id,
+    input_data,
+    localized,
+)
+from hub.api.context import Info
+from hub.ecosystem import crud, entities, organisations, relations
+from hub.ecosystem.ids import expect_global_id
+from hub.ecosystem.organisations import OrganisationKind
+from hub.ecosystem.text import fold
+
+if TYPE_CHECKING:
+    from hub.api.networks import Membership
+    from hub.api.people import Affiliation
+    from hub.api.programmes import ProgrammeParticipation
+    from hub.api.projects import ProjectParticipation
+
+strawberry.enum(OrganisationKind)
+
+
+@strawberry.type
+class Organisation(Node):
+    id: strawberry.ID
+    name: str
+    short_name: str | None
+    kind: OrganisationKind
+    description: LocalizedText | None
+    sectors: list[str]
+    capabilities_offered: list[str]
+    capabilities_needed: list[str]
+    city: str | None
+    country: str | None = strawberry.field(description="EU country code (EL for Greece).")
+    location: GeoPoint | None
+    website: str | None
+    pic: str | None = strawberry.field(description="EU Participant Identification Code.")
+    vat_number: str | None
+    is_demo: bool
+    created_at: str
+    updated_at: str
+    node_id: strawberry.Private[str]
+
+    @classmethod
+    def from_node(cls, node: dict[str, Any]) -> Organisation:
+        return cls(
+            id=global_id("Organisation", node),
+            name=node["name"],
+            short_name=node.get("short_name"),
+            kind=OrganisationKind(node["kind"]),
+            description=localized(node, "description"),
+            sectors=list(node.get("sectors") or []),
+            capabilities_offered=list(node.get("capabilities_offered") or []),
+            capabilities_needed=list(node.get("capabilities_needed") or []),
+            city=node.get("city"),
+            country=node.get("country"),
+            location=geo_point(node),
+            website=node.get("website"),
+            pic=node.get("pic"),
+            vat_number=node.get("vat_number"),
+            is_demo=bool(node.get("demo", False)),
+            created_at=str(node.get("created_at", "")),
+            updated_at=str(node.get("updated_at", "")),
+            node_id=str(node["id"]),
+        )
+
+    @strawberry.field(description="EU and city networks this organisation belongs to.")
+    async def networks(
+        self, info: Info
+    ) -> list[Annotated[Membership, strawberry.lazy("hub.api.networks")]]:
+        from hub.api.networks import Membership, Network
+
+        linked = await info.context.loaders.linked(relations.MEMBER_OF, outgoing=True).load(
+            self.node_id
+        )
+        return [
+            Membership(network=Network.from_node(item.node), since=item.link.get("since"))
+            for item in linked
+        ]
+
+    @strawberry.field(description="Programmes (such as OK!Thess cohorts) it took part in.")
+    async def programmes(
+        self, info: Info
+    ) -> list[Annotated[ProgrammeParticipation, strawberry.lazy("hub.api.programmes")]]:
+        from hub.api.programmes import Programme, ProgrammeParticipation
+
+        linked = await info.context.loaders.linked(relations.PARTICIPATES_IN, outgoing=True).load(
+            self.node_id
+        )
+        return [
+            ProgrammeParticipation(
+                programme=Programme.from_node(item.node), cohort=item.link.get("cohort")
+            )
+            for item in linked
+        ]
+
+    @strawberry.field(description="Programmes this organisation runs.")
+    async def runs_programmes(
+        self, info: Info
+    ) -> list[Annotated[ProgrammeParticipation, strawberry.lazy("hub.api.programmes")]]:
+        from hub.api.programmes import Programme, ProgrammeParticipation
+
+        linked = await info.context.loaders.linked(relations.RUNS, outgoing=True).load(self.node_id)
+        return [
+            ProgrammeParticipation(programme=Programme.from_node(item.node), cohort=None)
+            for item in linked
+        ]
+
+    @strawberry.field(description="People affiliated with it who made their profile public.")
+    async def people(
+        self, info: Info
+    ) -> list[Annotated[Affiliation, strawberry.lazy("hub.api.people")]]:
+        from hub.api.people import Affiliation, Person
+
+        linked = await info.context.loaders.linked(relations.AFFILIATED_WITH, outgoing=False).load(
+            self.node_id
+        )
+        return [
+            Affiliation(person=Person.from_node(item.node), role=item.link.get("role"))
+            for item in linked
+            if item.node.get("is_public")
+        ]
+
+    @strawberry.field(description="Funded projects it took part in, with its role.")
+    async def projects(
+        self, info: Info
+    ) -> list[Annotated[ProjectParticipation, strawberry.lazy("hub.api.projects")]]:
+        from hub.api.projects import Project, ProjectParticipation
+
+        linked = await info.context.loaders.linked(relations.PARTICIPATED_IN, outgoing=True).load(
+            self.node_id
+        )
+        return [
+            ProjectParticipation(project=Project.from_node(item.node), role=item.link.get("role"))
+            for item in linked
+        ]
+
+
+@strawberry.input
+class OrganisationFilter:
+    text: str | None = strawberry.field(
+        default=None, description="Words in the name, description, sectors or capabilities."
+    )
+    kinds: list[OrganisationKind] | None = None
+    sector: str | None = None
+    country: str | None = None
+    city: str | None = None
+
+
+@strawberry.input
+class CreateOrganisationInput:
+    name: str
+    kind: OrganisationKind
+    short_name: str | None = None
+    description: LocalizedTextInput | None = None
+    sectors: list[str] | None = None
+    capabilities_offered: list[str] | None = None
+    capabilities_needed: list[str] | None = None
+    city: str | None = None
+    country: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    website: str | None = None
+    pic: str | None = None
+    vat_number: str | None = None
+
+
+@strawberry.input(description="Only the fields given change; null clears an optional field.")
+class UpdateOrganisationInput:
+    name: str | None = strawberry.UNSET
+    kind: OrganisationKind | None = strawberry.UNSET
+    short_name: str | None = strawberry.UNSET
+    description: LocalizedTextInput | None = strawberry.UNSET
+    sectors: list[str] | None = strawberry.UNSET
+    capabilities_offered: list[str] | None = strawberry.UNSET
+    capabilities_needed: list[str] | None = strawberry.UNSET
+    city: str | None = strawberry.UNSET
+    country: str | None = strawberry.UNSET
+    latitude: float | None = strawberry.UNSET
+    longitude: float | None = strawberry.UNSET
+    website: str | None = strawberry.UNSET
+    pic: str | None = strawberry.UNSET
+    vat_number: str | None = strawberry.UNSET
+
+
+@strawberry.type
+class OrganisationPayload:
+    organisation: Organisation | None
+    errors: list[MutationError]
+
+
+def organisation_filters(filter: OrganisationFilter | None) -> dict[str, Any]:
+    given = filter or OrganisationFilter()
+    country = given.country.upper() if given.country else None
+    return {
+        "text": fold(given.text) if given.text else None,
+        "kinds": [kind.value for kind in given.kinds] if given.kinds else None,
+        "sector": given.sector,
+        "country": {"GR": "EL", "GB": "UK"}.get(country, country) if country else None,
+        "city": fold(given.city) if given.city else None,
+    }
+
+
+@strawberry.type
+class OrganisationQuery:
+    @strawberry.field(description="Organisations in name order, filtered, a page at a time.")
+    async def organisations(
+        self,
+        info: Info,
+        first: int = 20,
+        after: str | None = None,
+        filter: OrganisationFilter | None = None,
+    ) -> Connection[Organisation]:
+        page = await entities.page(
+            info.context.graph,
+            organisations.ORGANISATION,
+            organisation_filters(filter),
+            first=first,
+            after=after,
+        )
+        return connection(page, Organisation.from_node)
+
+    @strawberry.field(description="One organisation by global id or by PIC.")
+    async def organisation(
+        self, info: Info, id: strawberry.ID | None = None, pic: str | None = None
+    ) -> Organisation | None:
+        if id is not None:
+            node_id = expect_global_id(id, "Organisation")
+            node = await info.context.loaders.nodes(organisations.ORGANISATION).load(node_id)
+            return Organisation.from_node(node) if node else None
+        if pic is not None:
+            found, _ = await attempt(organisations.by_pic(info.context.graph, pic))
+            return Organisation.from_node(found) if found else None
+        return None
+
+
+@strawberry.type
+class OrganisationMutation:
+    @strawberry.mutation
+    async def create_organisation(
+        self, info: Info, input: CreateOrganisationInput
+    ) -> OrganisationPayload:
+        node, errors = await attempt(
+            crud.create(info.context.graph, organisations.ORGANISATIONS, input_data(input))
+        )
+        return OrganisationPayload(
+            organisation=Organisation.from_node(node) if node else None, errors=errors
+        )
+
+    @strawberry.mutation
+    async def update_organisation(
+        self, info: Info, id: strawberry.ID, input: UpdateOrganisationInput
+    ) -> OrganisationPayload:
+        async def change() -> dict[str, Any]:
+            node_id = expect_global_id(id, "Organisation")
+            return await crud.update(
+                info.context.graph,
+                organisations.ORGANISATIONS,
+                node_id,
+                input_data(input, keep_nulls=True),
+            )
+
+        node, errors = await attempt(change())
+        return OrganisationPayload(
+            organisation=Organisation.from_node(node) if node else None, errors=errors
+        )
+
+    @strawberry.mutation
+    async def delete_organisation(self, info: Info, id: strawberry.ID) -> DeletePayload:
+        async def remove() -> strawberry.ID:
+            node_id = expect_global_id(id, "Organisation")
+            await crud.delete(info.context.graph, organisations.ORGANISATIONS, node_id)
+            return id
+
+        deleted, errors = await attempt(remove())
+        return DeletePayload(deleted_id=deleted, errors=errors)

@@ -1,0 +1,93 @@
+"""The Starlette application: GraphQL at /graphql, GraphiQL, /health and /ready."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+from arq.connections import ArqRedis, create_pool
+from redis import exceptions as redis_errors
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, RedirectResponse, Response
+from starlette.routing import Route
+
+from graph import GraphError
+from hub.api.context import Context, Loaders
+from hub.api.schema import schema
+from hub.graphiql import graphiql_routes
+from hub.graphql_http import graphql_route
+from hub.runtime import Runtime, open_runtime
+from hub.settings import Settings
+
+log = logging.getLogger(__name__)
+
+FRONTEND_DIR = Path(__file__).resolve().parent.parent / "frontend"
+READY_TIMEOUT = 2.0
+
+
+async def _context(request: Request) -> Context:
+    runtime: Runtime = request.app.state.runtime
+    return Context(graph=runtime.graph, loaders=Loaders(runtime.graph))
+
+
+async def health(request: Request) -> Response:
+    """Alive: the process answers. Says nothing about the graph."""
+    return JSONResponse({"status": "ok"})
+
+
+async def ready(request: Request) -> Response:
+    """Ready: the graph and arq's Redis both answer within two seconds."""
+    runtime: Runtime = request.app.state.runtime
+    jobs: ArqRedis = request.app.state.jobs
+    checks: dict[str, str] = {}
+    try:
+        await asyncio.wait_for(runtime.graph.ping(), READY_TIMEOUT)
+        checks["graph"] = "ok"
+    except (GraphError, TimeoutError) as exc:
+        log.warning("readiness: graph not reachable: %s", exc)
+        checks["graph"] = "unreachable"
+    try:
+        await asyncio.wait_for(jobs.ping(), READY_TIMEOUT)
+        checks["redis"] = "ok"
+    except (redis_errors.RedisError, OSError, TimeoutError) as exc:
+        log.warning("readiness: redis not reachable: %s", exc)
+        checks["redis"] = "unreachable"
+    ok = all(value == "ok" for value in checks.values())
+    return JSONResponse(
+        {"status": "ready" if ok else "not ready", **checks}, status_code=200 if ok else 503
+    )
+
+
+async def home(request: Request) -> Response:
+    return RedirectResponse("/graphql", status_code=307)
+
+
+def create_app(settings: Settings, runtime: Runtime | None = None) -> Starlette:
+    """The web application; it opens its own runtime unless one is handed in (`hub run`)."""
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        async with contextlib.AsyncExitStack() as stack:
+            opened = (
+                runtime
+                if runtime is not None
+                else await stack.enter_async_context(open_runtime(settings))
+            )
+            jobs = await create_pool(opened.redis)
+            stack.push_async_callback(jobs.aclose)
+            app.state.runtime = opened
+            app.state.jobs = jobs
+            yield
+
+    routes = [
+        Route("/", home),
+        Route("/health", health),
+        Route("/ready", ready),
+        graphql_route("/graphql", schema, _context),
+        *graphiql_routes(FRONTEND_DIR),
+    ]
+    return Starlette(routes=routes, lifespan=lifespan)

@@ -1,0 +1,1 @@
+"""The ecosystem domain: organisations, people, networks, programmes, calls, pilots, projects."""

@@ -1,0 +1,137 @@
+"""Funded projects (e.g. from CORDIS): identifier, title, dates, programme, topics, costs."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, Field, field_validator
+
+from graph import GraphEngine, Statement
+from hub.ecosystem import crud, entities
+from hub.ecosystem.errors import Conflict, NotFound
+from hub.ecosystem.fields import Input, Localized, Money, ShortText, Tags, check_period, iso
+from hub.ecosystem.text import fold, search_text
+
+
+def _identifier(value: str) -> str:
+    value = value.strip()
+    if not value or len(value) > 100 or any(c.isspace() or not c.isprintable() for c in value):
+        raise ValueError("must be 1 to 100 characters without spaces, e.g. 101120001")
+    return value
+
+
+Identifier = Annotated[str, AfterValidator(_identifier)]
+
+
+class ProjectFields(Input):
+    identifier: Identifier | None = None
+    acronym: ShortText | None = None
+    title: Localized
+    start_date: date | None = None
+    end_date: date | None = None
+    programme: ShortText | None = None
+    topics: Tags = Field(default_factory=list)
+    total_cost: Money | None = None
+    ec_contribution: Money | None = None
+
+    @field_validator("title")
+    @classmethod
+    def _title_in_some_language(cls, value: Localized) -> Localized:
+        if not (value.el or value.en):
+            raise ValueError("must be given in Greek, English or both")
+        return value
+
+
+PROJECT = entities.define_kind(
+    "Project",
+    where=(
+        "($programme IS NULL OR n.programme_key = $programme) "
+        "AND ($text IS NULL OR n.search_text CONTAINS $text)"
+    ),
+    filter_example={"programme": "x", "text": "x"},
+    unique_message="another project has the same identifier",
+    tagged=True,
+)
+
+PROJECT_BY_IDENTIFIER = Statement(
+    name="project_by_identifier",
+    cypher="MATCH (n:Project {identifier: $identifier}) RETURN n {.*} AS node",
+    example={"identifier": "101120001"},
+)
+
+
+def check(fields: ProjectFields) -> None:
+    check_period(fields.start_date, fields.end_date, "input.endDate")
+
+
+def to_properties(fields: ProjectFields) -> dict[str, Any]:
+    title_el, title_en = fields.title.el or None, fields.title.en or None
+    return {
+        "identifier": fields.identifier,
+        "acronym": fields.acronym,
+        "title_el": title_el,
+        "title_en": title_en,
+        "start_date": iso(fields.start_date),
+        "end_date": iso(fields.end_date),
+        "programme": fields.programme,
+        "programme_key": fold(fields.programme) if fields.programme else None,
+        "topics": fields.topics,
+        "total_cost": fields.total_cost,
+        "ec_contribution": fields.ec_contribution,
+        "sort_key": fold(title_en or title_el or ""),
+        "search_text": search_text(
+            fields.identifier,
+            fields.acronym,
+            title_el,
+            title_en,
+            fields.programme,
+            fields.topics,
+        ),
+    }
+
+
+def current_fields(node: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "identifier": node.get("identifier"),
+        "acronym": node.get("acronym"),
+        "title": {"el": node.get("title_el"), "en": node.get("title_en")},
+        "start_date": node.get("start_date"),
+        "end_date": node.get("end_date"),
+        "programme": node.get("programme"),
+        "topics": node.get("topics", []),
+        "total_cost": node.get("total_cost"),
+        "ec_contribution": node.get("ec_contribution"),
+    }
+
+
+PROJECTS = crud.Resource(
+    kind=PROJECT,
+    fields=ProjectFields,
+    to_properties=to_properties,
+    current_fields=current_fields,
+    check=check,
+)
+
+
+async def create(graph: GraphEngine, data: Mapping[str, Any]) -> dict[str, Any]:
+    """Create a project; a taken identifier is a CONFLICT on `input.identifier`."""
+    try:
+        return await crud.create(graph, PROJECTS, data)
+    except Conflict as exc:
+        raise Conflict(exc.message, "input.identifier") from None
+
+
+async def update(graph: GraphEngine, node_id: str, patch: Mapping[str, Any]) -> dict[str, Any]:
+    try:
+        return await crud.update(graph, PROJECTS, node_id, patch)
+    except Conflict as exc:
+        raise Conflict(exc.message, "input.identifier") from None
+
+
+async def by_identifier(graph: GraphEngine, identifier: str) -> dict[str, Any]:
+    rows = await graph.run(PROJECT_BY_IDENTIFIER, {"identifier": identifier})
+    if not rows:
+        raise NotFound("no project has this identifier", "identifier")
+    return dict(rows[0]["node"])

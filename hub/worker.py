@@ -1,0 +1,42 @@
+"""The arq worker: background jobs with the graph in their context.
+
+Jobs receive their dependencies in `ctx` (the graph engine); later issues add embedding,
+import, deadline and reminder jobs here.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from arq.worker import Worker
+
+from hub.runtime import Runtime
+
+log = logging.getLogger(__name__)
+
+QUEUE = "hub:jobs"
+HEALTH_CHECK_INTERVAL = 10
+
+
+async def check_graph(ctx: dict[str, Any]) -> dict[str, Any]:
+    """Prove that the worker runs and reaches the graph: `hub status` enqueues it."""
+    runtime: Runtime = ctx["runtime"]
+    await runtime.graph.ping()
+    return {"graph": runtime.graph.name, "worker": "ok"}
+
+
+JOBS = (check_graph,)
+
+
+def build_worker(runtime: Runtime, *, burst: bool = False, handle_signals: bool = True) -> Worker:
+    return Worker(
+        functions=list(JOBS),
+        queue_name=QUEUE,
+        redis_settings=runtime.redis,
+        ctx={"runtime": runtime},
+        burst=burst,
+        handle_signals=handle_signals,
+        health_check_interval=HEALTH_CHECK_INTERVAL,
+        max_tries=5,
+    )

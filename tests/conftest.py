@@ -1,0 +1,56 @@
+"""Shared fixtures: a real embedded FalkorDB server for the session, a fresh graph per test."""
+
+from __future__ import annotations
+
+import itertools
+import shutil
+import tempfile
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import pytest_asyncio
+from strawberry.types import ExecutionResult
+
+from graph.embedded import EmbeddedServer
+from graph.falkordb_engine import FalkorDBEngine
+from hub.api.context import Context, Loaders
+from hub.api.schema import schema
+from hub.graph_schema import HUB_SCHEMA
+
+_graph_names = itertools.count()
+
+GqlRunner = Callable[..., Awaitable[ExecutionResult]]
+
+
+@pytest.fixture(scope="session")
+def embedded_server() -> Iterator[EmbeddedServer]:
+    folder = Path(tempfile.mkdtemp(prefix="hubtest-"))
+    server = EmbeddedServer(folder)
+    server.start()
+    yield server
+    server.stop()
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest_asyncio.fixture
+async def graph(embedded_server: EmbeddedServer) -> AsyncIterator[FalkorDBEngine]:
+    engine = FalkorDBEngine.over_unix_socket(
+        str(embedded_server.socket_path), f"test{next(_graph_names)}"
+    )
+    await engine.ensure_schema(HUB_SCHEMA)
+    yield engine
+    await engine.clear()
+    await engine.close()
+
+
+@pytest.fixture
+def gql(graph: FalkorDBEngine) -> GqlRunner:
+    """Execute a GraphQL operation against the real schema on the test's graph."""
+
+    async def run(query: str, **variables: Any) -> ExecutionResult:
+        context = Context(graph=graph, loaders=Loaders(graph))
+        return await schema.execute(query, variable_values=variables, context_value=context)
+
+    return run
