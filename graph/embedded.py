@@ -271,10 +271,11 @@ def _serves(pid: int, socket_path: Path) -> bool:
     if not _alive(pid):
         return False
     try:
-        command_line = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+        # redis-server rewrites its title to "redis-server unixsocket:<path>".
+        command_line = Path(f"/proc/{pid}/cmdline").read_bytes()
     except OSError:
         return False
-    return str(socket_path).encode() in command_line
+    return b"redis-server" in command_line and str(socket_path).encode() in command_line
 
 
 def _terminate(pid: int) -> None:

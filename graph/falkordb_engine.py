@@ -9,6 +9,8 @@ from typing import Any
 import redis.asyncio as aioredis
 from falkordb.asyncio.graph import AsyncGraph
 from redis import exceptions as redis_errors
+from redis.asyncio.retry import Retry
+from redis.backoff import ExponentialBackoff
 
 from graph.embedded import client_name
 from graph.engine import Row
@@ -20,6 +22,16 @@ from graph.values import check_parameters, plain
 log = logging.getLogger(__name__)
 
 _ALREADY_THERE = ("already indexed", "already exists", "already created")
+
+# A pooled connection goes stale when the server restarts: retry on a fresh one. Safe for
+# the hub's statements: creates carry a fresh unique id (a replay hits the constraint),
+# updates and MERGEs are idempotent.
+_CONNECTION_OPTIONS: dict[str, Any] = {
+    "socket_connect_timeout": 2,
+    "socket_timeout": 30,
+    "retry": Retry(ExponentialBackoff(cap=0.5, base=0.05), retries=3),
+    "retry_on_error": [redis_errors.ConnectionError],
+}
 
 
 class FalkorDBEngine:
@@ -36,10 +48,7 @@ class FalkorDBEngine:
     @classmethod
     def over_unix_socket(cls, socket_path: str, graph_name: str) -> FalkorDBEngine:
         client = aioredis.Redis(
-            unix_socket_path=socket_path,
-            socket_connect_timeout=2,
-            socket_timeout=30,
-            client_name=client_name(),
+            unix_socket_path=socket_path, client_name=client_name(), **_CONNECTION_OPTIONS
         )
         return cls(client, graph_name)
 
@@ -47,9 +56,7 @@ class FalkorDBEngine:
     def over_tcp(
         cls, host: str, port: int, graph_name: str, password: str | None = None
     ) -> FalkorDBEngine:
-        client = aioredis.Redis(
-            host=host, port=port, password=password, socket_connect_timeout=2, socket_timeout=30
-        )
+        client = aioredis.Redis(host=host, port=port, password=password, **_CONNECTION_OPTIONS)
         return cls(client, graph_name)
 
     async def run(self, statement: Statement, params: Mapping[str, Any] | None = None) -> list[Row]:

@@ -8,13 +8,15 @@ from graphql import GraphQLError
 from strawberry.extensions import SchemaExtension
 
 from graph import GraphUnavailable
-from hub.ecosystem.errors import HubError
+from hub.ecosystem.errors import HubError, ValidationFailed
 from hub.graphql_http import PublicError
 
 GRAPH_UNAVAILABLE = "The graph database is unavailable; try again shortly"
 
 
 def public_error(cause: BaseException | None) -> PublicError | None:
+    if isinstance(cause, ValidationFailed) and cause.issues:
+        return PublicError(cause.message, code=cause.issues[0].code)
     if isinstance(cause, HubError):
         return PublicError(cause.message, code=cause.code)
     if isinstance(cause, GraphUnavailable):

@@ -1,33 +1,256 @@
-"""FundingCall in GraphQL (skeleton, to be completed)."""
+"""Funding calls in GraphQL: the type with its derived status, lists, lookups and mutations."""
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
-from hub.api.common import Node, global_id
+from hub.api.common import (
+    Connection,
+    DeletePayload,
+    LocalizedText,
+    LocalizedTextInput,
+    MutationError,
+    Node,
+    attempt,
+    connection,
+    global_id,
+    input_data,
+    localized,
+)
+from hub.api.context import Info
+from hub.ecosystem import funding_calls, relations
+from hub.ecosystem.ids import expect_global_id
+from hub.ecosystem.organisations import OrganisationKind  # a GraphQL enum: see api.organisations
+
+if TYPE_CHECKING:
+    from hub.api.projects import Project
+
+strawberry.enum(
+    funding_calls.CallStatus,
+    name="CallStatus",
+    description="Derived from the dates when asked: before opening, until the deadline, after.",
+)
+CallStatus = funding_calls.CallStatus
 
 
-@strawberry.type
+def _moment(value: object) -> datetime | None:
+    return datetime.fromisoformat(str(value)) if value else None
+
+
+def _euros(value: object) -> float | None:
+    return float(value) if isinstance(value, int | float) else None
+
+
+@strawberry.type(description="A call for proposals, such as a Horizon Europe topic.")
 class FundingCall(Node):
     id: strawberry.ID
-    name: str
+    identifier: str = strawberry.field(
+        description="The portal's topic id, e.g. HORIZON-CL5-2024-D2-01-04."
+    )
+    call_identifier: str | None = strawberry.field(description="e.g. HORIZON-CL5-2024-D2-01.")
+    programme: str | None = strawberry.field(description='e.g. "Horizon Europe".')
+    title: LocalizedText
+    description: LocalizedText | None
+    opening_date: datetime | None = strawberry.field(description="With its original offset.")
+    deadline: datetime = strawberry.field(description="With its original offset.")
+    timezone: str | None = strawberry.field(description="IANA zone the call states, if any.")
+    budget_min: float | None = strawberry.field(description="In euros.")
+    budget_max: float | None = strawberry.field(description="In euros.")
+    expected_grants: int | None
+    eligible_kinds: list[OrganisationKind] = strawberry.field(description="Empty: any kind.")
+    eligible_countries: list[str] = strawberry.field(
+        description="EU country codes (EL for Greece); empty: any country."
+    )
+    source_url: str | None
+    topics: list[str]
+    is_demo: bool
+    created_at: str
+    updated_at: str
+    node_id: strawberry.Private[str]
+    opening_utc: strawberry.Private[str | None]
+    deadline_utc: strawberry.Private[str]
 
     @classmethod
     def from_node(cls, node: dict[str, Any]) -> FundingCall:
-        return cls(id=global_id("FundingCall", node), name=str(node.get("name", "")))
+        deadline = _moment(node.get("deadline"))
+        if deadline is None:
+            raise ValueError(f"funding call {node.get('id')} has no deadline")
+        return cls(
+            id=global_id("FundingCall", node),
+            identifier=str(node["identifier"]),
+            call_identifier=node.get("call_identifier"),
+            programme=node.get("programme"),
+            title=localized(node, "title") or LocalizedText(el=None, en=None),
+            description=localized(node, "description"),
+            opening_date=_moment(node.get("opening_date")),
+            deadline=deadline,
+            timezone=node.get("timezone"),
+            budget_min=_euros(node.get("budget_min")),
+            budget_max=_euros(node.get("budget_max")),
+            expected_grants=node.get("expected_grants"),
+            eligible_kinds=[OrganisationKind(kind) for kind in node.get("eligible_kinds") or []],
+            eligible_countries=list(node.get("eligible_countries") or []),
+            source_url=node.get("source_url"),
+            topics=list(node.get("topics") or []),
+            is_demo=bool(node.get("demo", False)),
+            created_at=str(node.get("created_at", "")),
+            updated_at=str(node.get("updated_at", "")),
+            node_id=str(node["id"]),
+            opening_utc=node.get("opening_utc"),
+            deadline_utc=str(node.get("deadline_utc") or funding_calls.utc_iso(deadline)),
+        )
+
+    @strawberry.field(description="FORTHCOMING, OPEN or CLOSED, as of now.")
+    def status(self) -> CallStatus:
+        now = funding_calls.utc_iso(datetime.now(UTC))
+        return funding_calls.status_of(self.opening_utc, self.deadline_utc, now)
+
+    @strawberry.field(description="Projects funded under this call.")
+    async def funded_projects(
+        self, info: Info
+    ) -> list[Annotated[Project, strawberry.lazy("hub.api.projects")]]:
+        from hub.api.projects import Project
+
+        linked = await info.context.loaders.linked(relations.FUNDED_BY, outgoing=False).load(
+            self.node_id
+        )
+        return [Project.from_node(item.node) for item in linked]
+
+
+@strawberry.input
+class FundingCallFilter:
+    text: str | None = strawberry.field(
+        default=None, description="Words in the identifier, title, description or topics."
+    )
+    programme: str | None = strawberry.field(default=None, description="Case does not matter.")
+    status: list[CallStatus] | None = strawberry.field(
+        default=None, description="Any of these statuses, as of now."
+    )
+    deadline_from: datetime | None = strawberry.field(
+        default=None, description="Deadline at or after this moment (with UTC offset)."
+    )
+    deadline_to: datetime | None = strawberry.field(
+        default=None, description="Deadline at or before this moment (with UTC offset)."
+    )
+    eligible_kind: OrganisationKind | None = strawberry.field(
+        default=None, description="Calls open to this kind (calls open to any kind included)."
+    )
+    country: str | None = strawberry.field(
+        default=None, description="Calls open to this country (calls open to all included)."
+    )
+
+
+@strawberry.input
+class CreateFundingCallInput:
+    identifier: str
+    title: LocalizedTextInput
+    deadline: datetime = strawberry.field(description="With a UTC offset.")
+    call_identifier: str | None = None
+    programme: str | None = None
+    description: LocalizedTextInput | None = None
+    opening_date: datetime | None = None
+    timezone: str | None = None
+    budget_min: float | None = None
+    budget_max: float | None = None
+    expected_grants: int | None = None
+    eligible_kinds: list[OrganisationKind] | None = None
+    eligible_countries: list[str] | None = None
+    source_url: str | None = None
+    topics: list[str] | None = None
+
+
+@strawberry.input(description="Only the fields given change; null clears an optional field.")
+class UpdateFundingCallInput:
+    identifier: str | None = strawberry.UNSET
+    title: LocalizedTextInput | None = strawberry.UNSET
+    deadline: datetime | None = strawberry.UNSET
+    call_identifier: str | None = strawberry.UNSET
+    programme: str | None = strawberry.UNSET
+    description: LocalizedTextInput | None = strawberry.UNSET
+    opening_date: datetime | None = strawberry.UNSET
+    timezone: str | None = strawberry.UNSET
+    budget_min: float | None = strawberry.UNSET
+    budget_max: float | None = strawberry.UNSET
+    expected_grants: int | None = strawberry.UNSET
+    eligible_kinds: list[OrganisationKind] | None = strawberry.UNSET
+    eligible_countries: list[str] | None = strawberry.UNSET
+    source_url: str | None = strawberry.UNSET
+    topics: list[str] | None = strawberry.UNSET
+
+
+@strawberry.type
+class FundingCallPayload:
+    funding_call: FundingCall | None
+    errors: list[MutationError]
+
+
+def _payload(node: dict[str, Any] | None, errors: list[MutationError]) -> FundingCallPayload:
+    return FundingCallPayload(
+        funding_call=FundingCall.from_node(node) if node else None, errors=errors
+    )
 
 
 @strawberry.type
 class FundingCallQuery:
-    @strawberry.field
-    def funding_calls_placeholder(self) -> int:
-        return 0
+    @strawberry.field(description="Funding calls by deadline, earliest first, filtered.")
+    async def funding_calls(
+        self,
+        info: Info,
+        first: int = 20,
+        after: str | None = None,
+        filter: FundingCallFilter | None = None,
+    ) -> Connection[FundingCall]:
+        page = await funding_calls.page(
+            info.context.graph,
+            input_data(filter) if filter else {},
+            first=first,
+            after=after,
+        )
+        return connection(page, FundingCall.from_node)
+
+    @strawberry.field(description="One funding call by global id or by its portal identifier.")
+    async def funding_call(
+        self, info: Info, id: strawberry.ID | None = None, identifier: str | None = None
+    ) -> FundingCall | None:
+        if id is not None:
+            node_id = expect_global_id(id, "FundingCall")
+            node = await info.context.loaders.nodes(funding_calls.FUNDING_CALL).load(node_id)
+            return FundingCall.from_node(node) if node else None
+        if identifier is not None:
+            found, _ = await attempt(funding_calls.by_identifier(info.context.graph, identifier))
+            return FundingCall.from_node(found) if found else None
+        return None
 
 
 @strawberry.type
 class FundingCallMutation:
     @strawberry.mutation
-    def funding_calls_placeholder(self) -> int:
-        return 0
+    async def create_funding_call(
+        self, info: Info, input: CreateFundingCallInput
+    ) -> FundingCallPayload:
+        return _payload(*await attempt(funding_calls.create(info.context.graph, input_data(input))))
+
+    @strawberry.mutation
+    async def update_funding_call(
+        self, info: Info, id: strawberry.ID, input: UpdateFundingCallInput
+    ) -> FundingCallPayload:
+        async def change() -> dict[str, Any]:
+            node_id = expect_global_id(id, "FundingCall")
+            return await funding_calls.update(
+                info.context.graph, node_id, input_data(input, keep_nulls=True)
+            )
+
+        return _payload(*await attempt(change()))
+
+    @strawberry.mutation
+    async def delete_funding_call(self, info: Info, id: strawberry.ID) -> DeletePayload:
+        async def remove() -> strawberry.ID:
+            node_id = expect_global_id(id, "FundingCall")
+            await funding_calls.delete(info.context.graph, node_id)
+            return id
+
+        deleted, errors = await attempt(remove())
+        return DeletePayload(deleted_id=deleted, errors=errors)

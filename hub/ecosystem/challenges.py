@@ -23,9 +23,7 @@ from hub.ecosystem.text import fold, search_text
 
 CHALLENGE = entities.define_kind(
     "Challenge",
-    where=(
-        "($text IS NULL OR n.search_text CONTAINS $text) AND ($year IS NULL OR n.year = $year)"
-    ),
+    where=("($text IS NULL OR n.search_text CONTAINS $text) AND ($year IS NULL OR n.year = $year)"),
     filter_example={"text": "x", "year": 2024},
 )
 TEAM = entities.define_kind("Team")
@@ -66,7 +64,6 @@ class ChallengeSeed(Input):
     organiser: str | None = Field(default=None, description="Organisation node id.")
     teams: list[TeamSeed] = Field(default_factory=list)
     awards: list[AwardSeed] = Field(default_factory=list)
-    demo: bool = False
 
     @model_validator(mode="after")
     def _awards_name_teams(self) -> ChallengeSeed:
@@ -171,7 +168,6 @@ def challenge_properties(seed: ChallengeSeed) -> dict[str, Any]:
         "description_en": _or_none(description.en),
         "year": seed.year,
         "themes": seed.themes,
-        "demo": seed.demo,
         "sort_key": f"{seed.year}-{fold(title_en or title_el or '')}",
         "search_text": search_text(
             title_el, title_en, description.el, description.en, seed.themes, str(seed.year)
@@ -179,14 +175,24 @@ def challenge_properties(seed: ChallengeSeed) -> dict[str, Any]:
     }
 
 
-def write_parameters(seed: ChallengeSeed, *, now: str | None = None) -> dict[str, Any]:
-    """The parameters of WRITE_CHALLENGE; team and award keys are prefixed by the challenge's."""
+def write_parameters(
+    seed: ChallengeSeed, *, marks: Mapping[str, Any] | None = None, now: str | None = None
+) -> dict[str, Any]:
+    """The parameters of WRITE_CHALLENGE; team and award keys are prefixed by the challenge's.
+
+    `marks` are extra properties on every node written (the seed's `demo: true`).
+    """
+    extra = dict(marks or {})
 
     def team_key(key: str) -> str:
         return f"{seed.key}/{key}"
 
     return {
-        "challenge": {"key": seed.key, "id": new_id(), "props": challenge_properties(seed)},
+        "challenge": {
+            "key": seed.key,
+            "id": new_id(),
+            "props": {**challenge_properties(seed), **extra},
+        },
         "now": now or entities.now_iso(),
         "teams": [
             {
@@ -194,9 +200,9 @@ def write_parameters(seed: ChallengeSeed, *, now: str | None = None) -> dict[str
                 "id": new_id(),
                 "props": {
                     "name": team.name,
-                    "demo": seed.demo,
                     "sort_key": fold(team.name),
                     "search_text": search_text(team.name),
+                    **extra,
                 },
             }
             for team in seed.teams
@@ -223,9 +229,9 @@ def write_parameters(seed: ChallengeSeed, *, now: str | None = None) -> dict[str
                     "rank": award.rank,
                     "prize_el": _or_none((award.prize or Localized()).el),
                     "prize_en": _or_none((award.prize or Localized()).en),
-                    "demo": seed.demo,
                     "sort_key": f"{award.rank}",
                     "search_text": "",
+                    **extra,
                 },
             }
             for award in seed.awards
@@ -233,19 +239,21 @@ def write_parameters(seed: ChallengeSeed, *, now: str | None = None) -> dict[str
     }
 
 
-def parse_seed(data: Mapping[str, Any], *, demo: bool | None = None) -> ChallengeSeed:
+def parse_seed(data: Mapping[str, Any]) -> ChallengeSeed:
     """A seed from JSON-shaped data (ids resolved); errors name `challenge.<field>`."""
-    values = dict(data) if demo is None else {**data, "demo": demo}
-    return validate(ChallengeSeed, values, prefix="challenge")
+    return validate(ChallengeSeed, data, prefix="challenge")
 
 
-async def write_challenge(graph: GraphEngine, challenge: ChallengeSeed) -> dict[str, Any]:
+async def write_challenge(
+    graph: GraphEngine, challenge: ChallengeSeed, *, marks: Mapping[str, Any] | None = None
+) -> dict[str, Any]:
     """Write (or rewrite) one challenge with its teams, awards and links; return its node.
 
     Every organisation and person id is checked first: an unknown one is NOT_FOUND (with
-    the seed field naming it) and nothing is written.
+    the seed field naming it) and nothing is written. `marks` (e.g. `{"demo": True}`) are
+    set on the challenge, its teams and its awards.
     """
-    params = write_parameters(challenge)
+    params = write_parameters(challenge, marks=marks)
     await _check_references(graph, challenge, params)
     rows = await graph.run(WRITE_CHALLENGE, params)
     return dict(rows[0]["node"])

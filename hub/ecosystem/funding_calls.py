@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, BeforeValidator, Field
 
 from graph import GraphEngine, Statement
 from hub.ecosystem import crud, entities
@@ -58,6 +58,11 @@ def _distinct_kinds(kinds: list[OrganisationKind]) -> list[OrganisationKind]:
     return list(dict.fromkeys(kinds))
 
 
+def _none_as_empty(value: object) -> object:
+    """A list cleared with null becomes the empty list."""
+    return [] if value is None else value
+
+
 def in_some_language(value: Localized) -> Localized:
     """A required bilingual text: Greek, English or both, not blank."""
     if not (value.el or value.en):
@@ -69,8 +74,13 @@ Title = Annotated[Localized, AfterValidator(in_some_language)]
 Identifier = Annotated[str, Field(max_length=200), AfterValidator(_one_word)]
 CallDate = Annotated[AwareDateTime, AfterValidator(_plausible_year)]
 OrganisationKinds = Annotated[
-    list[OrganisationKind], Field(max_length=len(OrganisationKind)), AfterValidator(_distinct_kinds)
+    list[OrganisationKind],
+    Field(max_length=len(OrganisationKind)),
+    AfterValidator(_distinct_kinds),
+    BeforeValidator(_none_as_empty),
 ]
+TagList = Annotated[Tags, BeforeValidator(_none_as_empty)]
+CountryList = Annotated[Countries, BeforeValidator(_none_as_empty)]
 
 
 class FundingCallFields(Input):
@@ -86,9 +96,9 @@ class FundingCallFields(Input):
     budget_max: Money | None = None
     expected_grants: Count | None = None
     eligible_kinds: OrganisationKinds = Field(default_factory=list)
-    eligible_countries: Countries = Field(default_factory=list)
+    eligible_countries: CountryList = Field(default_factory=list)
     source_url: Url | None = None
-    topics: Tags = Field(default_factory=list)
+    topics: TagList = Field(default_factory=list)
 
 
 class CallFilter(Input):
@@ -296,9 +306,7 @@ def filters(data: Mapping[str, Any], *, now: datetime | None = None) -> dict[str
         and given.deadline_to is not None
         and given.deadline_to < given.deadline_from
     ):
-        raise ValidationFailed(
-            [FieldIssue("filter.deadlineTo", "must not be before deadlineFrom")]
-        )
+        raise ValidationFailed([FieldIssue("filter.deadlineTo", "must not be before deadlineFrom")])
     moment = now if now is not None else datetime.now(UTC)
     return {
         "text": fold(given.text) or None if given.text else None,

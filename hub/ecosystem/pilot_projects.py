@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field
 
 from graph import GraphEngine
 from hub.ecosystem import crud, entities
-from hub.ecosystem.fields import Input, Localized, ShortText, Tags
-from hub.ecosystem.funding_calls import OrganisationKinds, Title
+from hub.ecosystem.fields import Input, Localized, ShortText
+from hub.ecosystem.funding_calls import OrganisationKinds, TagList, Title
 from hub.ecosystem.text import fold, search_text
 
 
@@ -22,13 +22,17 @@ class PilotStatus(StrEnum):
     COMPLETED = "COMPLETED"
 
 
+def _none_as_draft(value: object) -> object:
+    return PilotStatus.DRAFT if value is None else value
+
+
 class PilotProjectFields(Input):
     title: Title
     problem: Localized | None = None
     test_site: ShortText | None = None
     partners_sought: OrganisationKinds = Field(default_factory=list)
-    status: PilotStatus = PilotStatus.DRAFT
-    topics: Tags = Field(default_factory=list)
+    status: Annotated[PilotStatus, BeforeValidator(_none_as_draft)] = PilotStatus.DRAFT
+    topics: TagList = Field(default_factory=list)
 
 
 PILOT_PROJECT = entities.define_kind(

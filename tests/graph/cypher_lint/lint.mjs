@@ -13,9 +13,22 @@
 // statement's own parameters are declared, so any other `$name` is an error.
 // Labels, relationship types and property keys are checked only when given in
 // "schema" (labels and relationshipTypes go together); the mock's own movie-graph
-// names are never used. The work is spread over worker threads, one per core.
+// names are never used.
+//
+// Neo4j's semantic analysis (compiled from Java to JavaScript) costs 50-300 ms of CPU per
+// statement, so the work is spread over worker threads (one per core), identical
+// statements are linted once, and results are cached in node_modules/.cache/ keyed on the
+// linter's version, this file, the schema, the statement and its parameter names.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+
+const HERE = new URL('./', import.meta.url);
+const PACKAGE_JSON = new URL('node_modules/@neo4j-cypher/language-support/package.json', HERE);
+const CACHE_DIR = new URL('node_modules/.cache/', HERE);
+const CACHE_FILE = new URL('cypher-lint.json', CACHE_DIR);
+const CACHE_MAX_ENTRIES = 20000;
 
 const SEVERITIES = { 1: 'error', 2: 'warning', 3: 'information', 4: 'hint' };
 
@@ -117,10 +130,27 @@ function runWorker(job) {
   });
 }
 
-async function main() {
-  const chunks = [];
-  for await (const chunk of process.stdin) chunks.push(chunk);
-  const { schema, statements } = parseInput(Buffer.concat(chunks).toString('utf8'));
+function readCache() {
+  try {
+    const cache = JSON.parse(readFileSync(CACHE_FILE, 'utf8'));
+    return isPlainObject(cache) ? cache : {};
+  } catch {
+    return {};
+  }
+}
+
+function writeCache(cache) {
+  try {
+    mkdirSync(CACHE_DIR, { recursive: true });
+    const temporary = new URL(`cypher-lint.${process.pid}.tmp`, CACHE_DIR);
+    writeFileSync(temporary, JSON.stringify(cache));
+    renameSync(temporary, CACHE_FILE); // atomic: concurrent runs never see half a file
+  } catch {
+    // The cache is only an optimisation.
+  }
+}
+
+async function lintInWorkers(schema, statements) {
   // Statement i goes to worker i % n; about 25 statements make a worker worth starting.
   const n = Math.max(1, Math.min(availableParallelism(), Math.ceil(statements.length / 25)));
   const shares = await Promise.all(
@@ -128,9 +158,49 @@ async function main() {
       runWorker({ schema, statements: statements.filter((_, i) => i % n === w) }),
     ),
   );
+  return statements.map((_, i) => shares[i % n][Math.floor(i / n)]);
+}
+
+async function main() {
+  const chunks = [];
+  for await (const chunk of process.stdin) chunks.push(chunk);
+  const { schema, statements } = parseInput(Buffer.concat(chunks).toString('utf8'));
+
+  let salt;
+  try {
+    salt = JSON.stringify([
+      JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')).version,
+      createHash('sha256').update(readFileSync(new URL(import.meta.url))).digest('hex'),
+      schema,
+    ]);
+  } catch (error) {
+    fail(`@neo4j-cypher/language-support is not installed (run \`npm ci\` in this folder): ${error.message}`);
+  }
+  // Only the parameter names matter to the linter, not their values.
+  const keyOf = ({ cypher, parameters }) =>
+    createHash('sha256')
+      .update(JSON.stringify([salt, cypher, Object.keys(parameters ?? {}).sort()]))
+      .digest('hex');
+  const keys = statements.map(keyOf);
+
+  const cache = readCache();
+  const missing = new Map(); // key -> first statement with that key
+  statements.forEach((statement, i) => {
+    if (!(keys[i] in cache) && !missing.has(keys[i])) missing.set(keys[i], statement);
+  });
+  if (missing.size > 0) {
+    const results = await lintInWorkers(schema, [...missing.values()]);
+    [...missing.keys()].forEach((key, i) => {
+      cache[key] = results[i];
+    });
+    // Keep the file bounded: past the limit, keep only this batch's entries.
+    const oversized = Object.keys(cache).length > CACHE_MAX_ENTRIES;
+    writeCache(oversized ? Object.fromEntries(keys.map((key) => [key, cache[key]])) : cache);
+  }
+
   const output = {};
   statements.forEach((statement, i) => {
-    output[statement.name] = shares[i % n][Math.floor(i / n)];
+    output[statement.name] = cache[keys[i]];
   });
   process.stdout.write(JSON.stringify(output) + '\n');
 }
