@@ -23,7 +23,15 @@ class Neo4jEngine:
     name: Engine = "neo4j"
 
     def __init__(self, uri: str, user: str, password: str, database: str) -> None:
-        self._driver = neo4j.AsyncGraphDatabase.driver(uri, auth=(user, password))
+        # Fail fast when Neo4j is down: the API answers 503 instead of hanging for the
+        # driver's default 30 s of retries.
+        self._driver = neo4j.AsyncGraphDatabase.driver(
+            uri,
+            auth=(user, password),
+            connection_timeout=3.0,
+            connection_acquisition_timeout=5.0,
+            max_transaction_retry_time=2.0,
+        )
         self._database = database
         self.round_trips = 0
 

@@ -22,13 +22,13 @@ from hub.api.common import (
 from hub.api.context import Info
 from hub.ecosystem import crud, entities, networks, relations
 from hub.ecosystem.ids import expect_global_id
+from hub.ecosystem.networks import NetworkKind
 from hub.ecosystem.text import fold
 
 if TYPE_CHECKING:
     from hub.api.organisations import Organisation
 
-strawberry.enum(networks.NetworkKind, name="NetworkKind")
-NetworkKind = networks.NetworkKind
+strawberry.enum(NetworkKind)
 
 
 @strawberry.type(description="An EU, city or sector network that organisations belong to.")
@@ -48,7 +48,7 @@ class Network(Node):
         return cls(
             id=global_id("Network", node),
             name=node["name"],
-            kind=networks.NetworkKind(node["kind"]),
+            kind=NetworkKind(node["kind"]),
             description=localized(node, "description"),
             website=node.get("website"),
             is_demo=bool(node.get("demo", False)),
@@ -57,7 +57,7 @@ class Network(Node):
             node_id=str(node["id"]),
         )
 
-    @strawberry.field
+    @strawberry.field(description="Member organisations in name order, with the year joined.")
     async def members(self, info: Info) -> list[NetworkMember]:
         from hub.api.organisations import Organisation
 
@@ -71,7 +71,7 @@ class Network(Node):
             for item in linked
         ]
 
-    @strawberry.field
+    @strawberry.field(description="How many organisations are members.")
     async def member_count(self, info: Info) -> int:
         linked = await info.context.loaders.linked(relations.MEMBER_OF, outgoing=False).load(
             self.node_id
@@ -131,7 +131,7 @@ def network_filters(filter: NetworkFilter | None) -> dict[str, Any]:
 
 @strawberry.type
 class NetworkQuery:
-    @strawberry.field
+    @strawberry.field(description="Networks in name order, filtered, a page at a time.")
     async def networks(
         self,
         info: Info,
@@ -144,7 +144,7 @@ class NetworkQuery:
         )
         return connection(page, Network.from_node)
 
-    @strawberry.field
+    @strawberry.field(description="One network by global id.")
     async def network(self, info: Info, id: strawberry.ID) -> Network | None:
         node_id = expect_global_id(id, "Network")
         node = await info.context.loaders.nodes(networks.NETWORK).load(node_id)

@@ -22,14 +22,14 @@ from hub.api.common import (
 from hub.api.context import Info
 from hub.ecosystem import crud, entities, people, relations
 from hub.ecosystem.ids import expect_global_id
+from hub.ecosystem.people import PersonRole
 from hub.ecosystem.text import fold
 
 if TYPE_CHECKING:
     from hub.api.organisations import Organisation
     from hub.api.programmes import Programme
 
-strawberry.enum(people.PersonRole, name="PersonRole")
-PersonRole = people.PersonRole
+strawberry.enum(PersonRole)
 
 
 @strawberry.type(
@@ -54,7 +54,7 @@ class Person(Node):
         return cls(
             id=global_id("Person", node),
             name=node["name"],
-            roles=[people.PersonRole(role) for role in node.get("roles") or []],
+            roles=[PersonRole(role) for role in node.get("roles") or []],
             bio=localized(node, "bio"),
             skills=list(node.get("skills") or []),
             website=node.get("website"),
@@ -65,7 +65,7 @@ class Person(Node):
             node_id=str(node["id"]),
         )
 
-    @strawberry.field
+    @strawberry.field(description="Organisations this person works with, with their role.")
     async def affiliations(self, info: Info) -> list[PersonAffiliation]:
         from hub.api.organisations import Organisation
 
@@ -79,7 +79,7 @@ class Person(Node):
             for item in linked
         ]
 
-    @strawberry.field
+    @strawberry.field(description="Programmes this person mentors in.")
     async def mentoring(
         self, info: Info
     ) -> list[Annotated[Programme, strawberry.lazy("hub.api.programmes")]]:
@@ -153,7 +153,7 @@ def person_filters(filter: PersonFilter | None) -> dict[str, Any]:
 
 @strawberry.type
 class PersonQuery:
-    @strawberry.field
+    @strawberry.field(description="People with a public profile, in name order, a page at a time.")
     async def people(
         self,
         info: Info,
@@ -166,7 +166,7 @@ class PersonQuery:
         )
         return connection(page, Person.from_node)
 
-    @strawberry.field
+    @strawberry.field(description="One person by global id; null unless the profile is public.")
     async def person(self, info: Info, id: strawberry.ID) -> Person | None:
         node_id = expect_global_id(id, "Person")
         node = await info.context.loaders.nodes(people.PERSON).load(node_id)

@@ -62,7 +62,7 @@ class Programme(Node):
             node_id=str(node["id"]),
         )
 
-    @strawberry.field
+    @strawberry.field(description="Organisations that run this programme.")
     async def run_by(
         self, info: Info
     ) -> list[Annotated[Organisation, strawberry.lazy("hub.api.organisations")]]:
@@ -73,7 +73,7 @@ class Programme(Node):
         )
         return [Organisation.from_node(item.node) for item in linked]
 
-    @strawberry.field
+    @strawberry.field(description="Organisations that took part, with their cohort.")
     async def participants(self, info: Info) -> list[ProgrammeParticipant]:
         from hub.api.organisations import Organisation
 
@@ -87,7 +87,7 @@ class Programme(Node):
             for item in linked
         ]
 
-    @strawberry.field
+    @strawberry.field(description="Mentors who made their profile public.")
     async def mentors(
         self, info: Info
     ) -> list[Annotated[Person, strawberry.lazy("hub.api.people")]]:
@@ -149,7 +149,7 @@ def programme_filters(filter: ProgrammeFilter | None) -> dict[str, Any]:
 
 @strawberry.type
 class ProgrammeQuery:
-    @strawberry.field
+    @strawberry.field(description="Programmes in name order, filtered, a page at a time.")
     async def programmes(
         self,
         info: Info,
@@ -166,7 +166,7 @@ class ProgrammeQuery:
         )
         return connection(page, Programme.from_node)
 
-    @strawberry.field
+    @strawberry.field(description="One programme by global id.")
     async def programme(self, info: Info, id: strawberry.ID) -> Programme | None:
         node_id = expect_global_id(id, "Programme")
         node = await info.context.loaders.nodes(programmes.PROGRAMME).load(node_id)

@@ -74,7 +74,7 @@ class Project(Node):
             node_id=str(node["id"]),
         )
 
-    @strawberry.field
+    @strawberry.field(description="Organisations that took part, with their role.")
     async def participants(self, info: Info) -> list[ProjectParticipant]:
         from hub.api.organisations import Organisation
 
@@ -88,7 +88,7 @@ class Project(Node):
             for item in linked
         ]
 
-    @strawberry.field
+    @strawberry.field(description="The call that funded this project, if known.")
     async def funding_call(
         self, info: Info
     ) -> Annotated[FundingCall, strawberry.lazy("hub.api.funding_calls")] | None:
@@ -168,7 +168,7 @@ def project_filters(filter: ProjectFilter | None) -> dict[str, Any]:
 
 @strawberry.type
 class ProjectQuery:
-    @strawberry.field
+    @strawberry.field(description="Projects in title order, filtered, a page at a time.")
     async def projects(
         self,
         info: Info,
@@ -181,7 +181,7 @@ class ProjectQuery:
         )
         return connection(page, Project.from_node)
 
-    @strawberry.field
+    @strawberry.field(description="One project by global id or by identifier.")
     async def project(
         self, info: Info, id: strawberry.ID | None = None, identifier: str | None = None
     ) -> Project | None:

@@ -85,7 +85,7 @@ CountryList = Annotated[Countries, BeforeValidator(_none_as_empty)]
 
 class FundingCallFields(Input):
     identifier: Identifier
-    call_identifier: Identifier | None = None
+    call_identifier: ShortText | None = None
     programme: ShortText | None = None
     title: Title
     description: Localized | None = None
@@ -205,7 +205,7 @@ def to_properties(fields: FundingCallFields) -> dict[str, Any]:
     deadline_utc = utc_iso(fields.deadline)
     return {
         "identifier": fields.identifier,
-        "call_identifier": fields.call_identifier,
+        "call_identifier": _or_none(fields.call_identifier),
         "programme": programme,
         "programme_key": fold(programme) if programme else None,
         "title_el": title_el,

@@ -57,7 +57,8 @@ async def test_challenge_with_organisers_teams_and_public_members(
     listed = await gql(
         "{ challenges { totalCount edges { node { id title { en el } year themes isDemo "
         "organisers { name } "
-        "teams { id name members { name } organisations { name } awards { rank } challenge { year } } "
+        "teams { id name members { name } organisations { name } awards { rank } "
+        "challenge { year } } "
         "awards { rank prize { text(lang: EL) } team { name } challenge { year } } } } } }"
     )
     assert listed.errors is None, listed.errors

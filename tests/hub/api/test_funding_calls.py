@@ -105,7 +105,7 @@ async def test_create_and_read_back_verbatim(gql: GqlRunner) -> None:
 
 
 async def test_errors_have_a_code_and_name_the_field(gql: GqlRunner) -> None:
-    cases = [
+    cases: list[tuple[dict[str, Any], str]] = [
         ({"deadline": "2099-02-18T17:00:00"}, "input.deadline"),
         ({"identifier": "HORIZON CL5"}, "input.identifier"),
         ({"title": {}}, "input.title"),

@@ -43,8 +43,13 @@ async def test_create_and_read_back_verbatim(gql: GqlRunner) -> None:
 async def test_invalid_input_names_each_field_and_writes_nothing(gql: GqlRunner) -> None:
     result = await gql(
         CREATE,
-        input={"name": " ", "kind": "SME", "website": "javascript:alert(1)", "country": "XX",
-               "latitude": 95.0},
+        input={
+            "name": " ",
+            "kind": "SME",
+            "website": "javascript:alert(1)",
+            "country": "XX",
+            "latitude": 95.0,
+        },
     )
     assert result.errors is None
     payload = result.data["createOrganisation"]  # type: ignore[index]

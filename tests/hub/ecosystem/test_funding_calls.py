@@ -83,9 +83,16 @@ async def test_partial_update_clearing_and_retagging(graph: GraphEngine) -> None
         ),
     )
     changed = await funding_calls.update(
-        graph, node["id"], {"deadline": "2027-03-01T12:00:00-05:00", "topics": ["Energy"]}
+        graph,
+        node["id"],
+        {
+            "deadline": "2027-03-01T12:00:00-05:00",
+            "topics": ["Energy"],
+            "call_identifier": "Interreg VI-A Greece–Bulgaria – 2nd call",
+        },
     )
     assert changed["deadline_utc"] == "2027-03-01T17:00:00+00:00"
+    assert changed["call_identifier"] == "Interreg VI-A Greece–Bulgaria – 2nd call"
     assert changed["programme"] == "Horizon Europe"
     assert changed["description_en"] == "x"
     cleared = await funding_calls.update(
