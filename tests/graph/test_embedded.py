@@ -76,7 +76,7 @@ def test_recovers_from_a_stale_pid_and_socket(folder: Path) -> None:
 def test_a_folder_that_cannot_be_written_is_a_clear_error(folder: Path) -> None:
     blocker = folder / "a-file"
     blocker.write_text("not a folder")
-    with pytest.raises(EmbeddedServerError, match="not writable.*HUB_DATA_DIR"):
+    with pytest.raises(EmbeddedServerError, match=r"not writable.*HUB_DATA_DIR"):
         EmbeddedServer(blocker / "data").start()
 
 
@@ -92,7 +92,7 @@ def test_a_server_that_cannot_start_says_why(folder: Path) -> None:
     # A corrupt append-only manifest makes redis-server refuse to start.
     (state / "appendonlydir").mkdir()
     (state / "appendonlydir" / "appendonly.aof.manifest").write_text("garbage\n")
-    with pytest.raises(EmbeddedServerError, match="exited .* while starting"):
+    with pytest.raises(EmbeddedServerError, match=r"exited .* while starting"):
         EmbeddedServer(folder, start_timeout=10).start()
 
 
