@@ -128,7 +128,10 @@ _PYDANTIC_MESSAGES = {
 
 def _message(error: Mapping[str, Any]) -> str:
     template = _PYDANTIC_MESSAGES.get(str(error["type"]))
-    context = error.get("ctx") or {}
+    context = {
+        key: int(value) if isinstance(value, float) and value.is_integer() else value
+        for key, value in (error.get("ctx") or {}).items()
+    }
     if template is not None:
         try:
             return template.format(**context)
