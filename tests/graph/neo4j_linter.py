@@ -35,7 +35,7 @@ def lint_neo4j(
 ) -> dict[str, list[str]]:
     """Lint ``(name, cypher, parameters)`` statements in one ``node`` run.
 
-    Only the keys of ``parameters`` are declared (values are plain JSON examples), so
+    Only the keys of ``parameters`` are declared (the values are examples, unchecked), so
     any other ``$name`` in the statement is an error. ``labels`` and
     ``relationship_types`` (given together) and ``property_keys`` are the graph's
     names: when given, names missing from them are warned about; when ``None`` (the
@@ -78,6 +78,7 @@ def lint_neo4j(
             ],
         },
         allow_nan=False,
+        default=str,  # only the parameter names matter to the linter
     )
 
     completed = subprocess.run(
