@@ -32,6 +32,7 @@ log = logging.getLogger(__name__)
 
 SOCKET_PATH_LIMIT = 100  # sun_path holds 108 bytes on Linux; keep a margin
 CLIENT_NAME_PREFIX = "hub-"
+REWRITE_TIMEOUT = 60.0
 
 
 def client_name() -> str:
@@ -189,6 +190,8 @@ class EmbeddedServer:
     def _shutdown(self) -> None:
         pid = self._pid or self._read_pid()
         with contextlib.suppress(redis_errors.RedisError, OSError):
+            self._compact()
+        with contextlib.suppress(redis_errors.RedisError, OSError):
             self._client().shutdown()
         if pid is not None:
             deadline = time.monotonic() + 10
@@ -200,6 +203,27 @@ class EmbeddedServer:
                 _terminate(pid)
         self._reap()
         self._pid = None
+
+    def _compact(self) -> None:
+        """Rewrite the append-only file into a snapshot, so the next start loads a snapshot.
+
+        Replaying a long log of queries is slow, and FalkorDB has crashed on queries sent
+        right after such a replay; loading a snapshot has not shown that.
+        """
+        client = self._client()
+        try:
+            client.bgrewriteaof()
+            deadline = time.monotonic() + REWRITE_TIMEOUT
+            while time.monotonic() < deadline:
+                persistence: dict[str, Any] = client.info("persistence")  # type: ignore[assignment]
+                if not (
+                    persistence["aof_rewrite_in_progress"] or persistence["aof_rewrite_scheduled"]
+                ):
+                    return
+                time.sleep(0.05)
+            log.warning("the append-only file rewrite did not finish; stopping anyway")
+        finally:
+            client.close()
 
     def _release(self) -> None:
         if self._lock is not None:

@@ -15,13 +15,20 @@ from redis.backoff import ExponentialBackoff
 from graph.embedded import client_name
 from graph.engine import Row
 from graph.errors import ConstraintViolation, GraphUnavailable, StatementFailed
-from graph.schema import Schema, falkordb_index_statements
+from graph.schema import Schema, falkordb_indexes
 from graph.statement import Engine, Statement
 from graph.values import check_parameters, plain
 
 log = logging.getLogger(__name__)
 
-_ALREADY_THERE = ("already indexed", "already exists", "already created")
+LIST_INDEXES = Statement(
+    name="falkordb_list_indexes",
+    cypher="CALL db.indexes() YIELD label, types RETURN label, types",
+)
+LIST_CONSTRAINTS = Statement(
+    name="falkordb_list_constraints",
+    cypher="CALL db.constraints() YIELD label, properties RETURN label, properties",
+)
 
 # A pooled connection goes stale when the server restarts: retry on a fresh one. Safe for
 # the hub's statements: creates carry a fresh unique id (a replay hits the constraint),
@@ -89,24 +96,44 @@ class FalkorDBEngine:
             raise GraphUnavailable(f"FalkorDB is unreachable: {exc}") from exc
 
     async def ensure_schema(self, schema: Schema) -> None:
-        for statement in falkordb_index_statements(schema):
-            await self._run_idempotent(statement)
+        """Create the indexes and constraints that are missing.
+
+        Only missing ones: re-issuing CREATE INDEX for an index FalkorDB is still rebuilding
+        after loading its append-only file crashed the server (FalkorDB 4.16.3).
+        """
+        present = {
+            (row["label"], prop, kind)
+            for row in await self._listing(LIST_INDEXES)
+            for prop, kinds in row["types"].items()
+            for kind in kinds
+        }
+        for index in falkordb_indexes(schema):
+            if any((index.label, prop, index.type) not in present for prop in index.properties):
+                await self.run(index.statement)
+        constraints = {
+            (row["label"], tuple(row["properties"]))
+            for row in await self._listing(LIST_CONSTRAINTS)
+        }
         for label, prop in schema.unique:
+            if (label, (prop,)) in constraints:
+                continue
             try:
                 await self._client.execute_command(  # type: ignore[no-untyped-call]
                     "GRAPH.CONSTRAINT", "CREATE", self.graph_name,
                     "UNIQUE", "NODE", label, "PROPERTIES", 1, prop,
                 )  # fmt: skip
             except redis_errors.ResponseError as exc:
-                if not any(marker in str(exc).lower() for marker in _ALREADY_THERE):
+                if "already exists" not in str(exc).lower():
                     raise StatementFailed(f"unique constraint {label}.{prop}: {exc}") from exc
 
-    async def _run_idempotent(self, statement: Statement) -> None:
+    async def _listing(self, statement: Statement) -> list[Row]:
+        """A catalogue procedure's rows; none while the graph does not exist yet."""
         try:
-            await self.run(statement)
+            return await self.run(statement)
         except StatementFailed as exc:
-            if not any(marker in str(exc).lower() for marker in _ALREADY_THERE):
-                raise
+            if "empty key" in str(exc):
+                return []
+            raise
 
     async def clear(self) -> None:
         """Delete the whole graph (tests and `hub seed --reset`)."""

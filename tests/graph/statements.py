@@ -9,12 +9,13 @@ from dataclasses import fields, is_dataclass
 from typing import Any
 
 from graph import Statement
-from graph.schema import falkordb_index_statements, neo4j_schema_statements
+from graph.schema import falkordb_indexes, neo4j_schema_statements
 from hub.graph_schema import HUB_SCHEMA
 
 PACKAGES = ("graph", "hub")
 # Statements one engine's module sends to that engine only.
 NEO4J_ONLY_MODULES = ("graph.neo4j_engine",)
+FALKORDB_ONLY_MODULES = ("graph.falkordb_engine",)
 
 
 def _walk(value: Any, seen: set[int]) -> Iterator[Statement]:
@@ -47,7 +48,7 @@ def _module_statements(only: tuple[str, ...] | None = None) -> dict[str, Stateme
                 continue
             if only is not None and name not in only:
                 continue
-            if only is None and name in NEO4J_ONLY_MODULES:
+            if only is None and name in (*NEO4J_ONLY_MODULES, *FALKORDB_ONLY_MODULES):
                 continue
             module = importlib.import_module(name)
             for value in vars(module).values():
@@ -69,7 +70,7 @@ def neo4j_statements() -> dict[str, Statement]:
 
 
 def falkordb_statements() -> dict[str, Statement]:
-    statements = shared_statements()
-    for statement in falkordb_index_statements(HUB_SCHEMA):
-        statements[statement.name] = statement
+    statements = {**shared_statements(), **_module_statements(FALKORDB_ONLY_MODULES)}
+    for index in falkordb_indexes(HUB_SCHEMA):
+        statements[index.statement.name] = index.statement
     return statements

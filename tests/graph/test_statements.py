@@ -9,12 +9,12 @@ import pytest
 
 from graph import GraphEngine, StatementFailed
 from graph.neo4j_engine import Neo4jEngine
-from graph.schema import falkordb_index_statements
+from graph.schema import falkordb_indexes
 from hub.graph_schema import HUB_SCHEMA
 from tests.graph.neo4j_linter import lint_neo4j
 from tests.graph.statements import falkordb_statements, neo4j_statements, shared_statements
 
-SCHEMA_NAMES = {statement.name for statement in falkordb_index_statements(HUB_SCHEMA)}
+SCHEMA_NAMES = {index.statement.name for index in falkordb_indexes(HUB_SCHEMA)}
 
 
 def test_the_product_has_many_statements_and_unique_names() -> None:
