@@ -212,7 +212,7 @@ class EmbeddedServer:
         """
         client = self._client()
         try:
-            client.bgrewriteaof()
+            client.bgrewriteaof()  # type: ignore[no-untyped-call]
             deadline = time.monotonic() + REWRITE_TIMEOUT
             while time.monotonic() < deadline:
                 persistence: dict[str, Any] = client.info("persistence")  # type: ignore[assignment]
