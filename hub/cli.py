@@ -27,6 +27,7 @@ from hub.settings import Settings
 from hub.worker import QUEUE, build_worker
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 app = typer.Typer(
     help="Thessaloniki innovation hub: GraphQL over the ecosystem graph.",
@@ -99,6 +100,9 @@ def worker(
             job_worker = build_worker(runtime, burst=burst)
             try:
                 await job_worker.async_run()
+            except asyncio.CancelledError:
+                # arq stops on SIGINT/SIGTERM by cancelling its main task: a normal stop.
+                log.info("worker stopped")
             finally:
                 await job_worker.close()
 
