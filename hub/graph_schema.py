@@ -15,6 +15,9 @@ SEARCHABLE = (
     "Project",
     "Topic",
 )
+# Every label whose nodes are matched by id (`MATCH (n:Label {id: ...})`): the unique
+# index on Entity.id serves only patterns that name Entity, so each label has its own.
+ENTITIES = (*SEARCHABLE, "Challenge", "Team", "Award")
 
 HUB_SCHEMA = Schema(
     unique=(
@@ -25,12 +28,19 @@ HUB_SCHEMA = Schema(
         ("Topic", "key"),
     ),
     lookup=(
-        *((label, "sort_key") for label in SEARCHABLE),
+        *((label, "id") for label in ENTITIES),
+        *((label, "sort_key") for label in (*SEARCHABLE, "Challenge")),
         ("Organisation", "kind"),
         ("Organisation", "country"),
         ("Organisation", "city_key"),
         ("FundingCall", "deadline_utc"),
-        ("FundingCall", "programme"),
+        ("FundingCall", "programme_key"),
+        ("Project", "programme_key"),
+        ("PilotProject", "status"),
+        ("Challenge", "key"),
+        ("Challenge", "year"),
+        ("Team", "key"),
+        ("Award", "key"),
     ),
     fulltext=tuple((label, ("search_text",)) for label in SEARCHABLE),
     vector=(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
@@ -11,14 +10,17 @@ from hub.api.common import (
     Connection,
     LocalizedText,
     Node,
-    connection,
+    by_id,
     global_id,
+    linked,
+    linked_node,
+    linked_nodes,
+    listed,
     localized,
 )
 from hub.api.context import Info
 from hub.api.organisations import Organisation
-from hub.ecosystem import challenges, entities
-from hub.ecosystem.ids import expect_global_id
+from hub.ecosystem import challenges, people
 
 if TYPE_CHECKING:
     from hub.api.people import Person
@@ -52,24 +54,22 @@ class Challenge(Node):
 
     @strawberry.field(description="Organisations that ran the challenge.")
     async def organisers(self, info: Info) -> list[Organisation]:
-        linked = await info.context.loaders.linked(challenges.ORGANISES, outgoing=False).load(
-            self.node_id
+        return await linked_nodes(
+            info, challenges.ORGANISES, self.node_id, Organisation.from_node, outgoing=False
         )
-        return [Organisation.from_node(item.node) for item in linked]
 
     @strawberry.field(description="Teams that entered, in name order.")
     async def teams(self, info: Info) -> list[Team]:
-        linked = await info.context.loaders.linked(challenges.ENTERED, outgoing=False).load(
-            self.node_id
+        return await linked_nodes(
+            info, challenges.ENTERED, self.node_id, Team.from_node, outgoing=False
         )
-        return [Team.from_node(item.node) for item in linked]
 
     @strawberry.field(description="Its awards, first place first.")
     async def awards(self, info: Info) -> list[Award]:
-        linked = await info.context.loaders.linked(challenges.AWARD_OF, outgoing=False).load(
-            self.node_id
+        awards = await linked_nodes(
+            info, challenges.AWARD_OF, self.node_id, Award.from_node, outgoing=False
         )
-        return sorted((Award.from_node(item.node) for item in linked), key=lambda award: award.rank)
+        return sorted(awards, key=lambda award: award.rank)
 
 
 @strawberry.type(description="A team that entered a challenge.")
@@ -94,29 +94,30 @@ class Team(Node):
     ) -> list[Annotated[Person, strawberry.lazy("hub.api.people")]]:
         from hub.api.people import Person
 
-        linked = await info.context.loaders.linked(challenges.TEAM_MEMBER, outgoing=False).load(
-            self.node_id
-        )
-        return [Person.from_node(item.node) for item in linked if item.node.get("is_public")]
+        return [
+            Person.from_node(item.node)
+            for item in await linked(info, challenges.TEAM_MEMBER, self.node_id, outgoing=False)
+            if people.is_public(item.node)
+        ]
 
     @strawberry.field(description="Organisations the team came from.")
     async def organisations(self, info: Info) -> list[Organisation]:
-        linked = await info.context.loaders.linked(
-            challenges.TEAM_ORGANISATION, outgoing=False
-        ).load(self.node_id)
-        return [Organisation.from_node(item.node) for item in linked]
+        return await linked_nodes(
+            info, challenges.TEAM_ORGANISATION, self.node_id, Organisation.from_node, outgoing=False
+        )
 
     @strawberry.field(description="The challenge it entered.")
     async def challenge(self, info: Info) -> Challenge | None:
-        linked = await info.context.loaders.linked(challenges.ENTERED, outgoing=True).load(
-            self.node_id
+        return await linked_node(
+            info, challenges.ENTERED, self.node_id, Challenge.from_node, outgoing=True
         )
-        return Challenge.from_node(linked[0].node) if linked else None
 
     @strawberry.field(description="Awards the team won, first place first.")
     async def awards(self, info: Info) -> list[Award]:
-        linked = await info.context.loaders.linked(challenges.WON, outgoing=True).load(self.node_id)
-        return sorted((Award.from_node(item.node) for item in linked), key=lambda award: award.rank)
+        awards = await linked_nodes(
+            info, challenges.WON, self.node_id, Award.from_node, outgoing=True
+        )
+        return sorted(awards, key=lambda award: award.rank)
 
 
 @strawberry.type(description="A place (1 to 3) a team won in a challenge, with its prize.")
@@ -139,25 +140,13 @@ class Award(Node):
 
     @strawberry.field(description="The winning team.")
     async def team(self, info: Info) -> Team | None:
-        linked = await info.context.loaders.linked(challenges.WON, outgoing=False).load(
-            self.node_id
-        )
-        return Team.from_node(linked[0].node) if linked else None
+        return await linked_node(info, challenges.WON, self.node_id, Team.from_node, outgoing=False)
 
     @strawberry.field(description="The challenge the award belongs to.")
     async def challenge(self, info: Info) -> Challenge | None:
-        linked = await info.context.loaders.linked(challenges.AWARD_OF, outgoing=True).load(
-            self.node_id
+        return await linked_node(
+            info, challenges.AWARD_OF, self.node_id, Challenge.from_node, outgoing=True
         )
-        return Challenge.from_node(linked[0].node) if linked else None
-
-
-# For `node(id:)`: the types of this module beyond Challenge, with their kinds.
-NODE_TYPES: dict[str, tuple[entities.Kind, Callable[[dict[str, Any]], Node]]] = {
-    "Challenge": (challenges.CHALLENGE, Challenge.from_node),
-    "Team": (challenges.TEAM, Team.from_node),
-    "Award": (challenges.AWARD, Award.from_node),
-}
 
 
 @strawberry.input
@@ -179,20 +168,18 @@ class ChallengeQuery:
         filter: ChallengeFilter | None = None,
     ) -> Connection[Challenge]:
         given = filter or ChallengeFilter()
-        page = await entities.page(
-            info.context.graph,
+        return await listed(
+            info,
             challenges.CHALLENGE,
             challenges.filters(text=given.text, year=given.year),
+            Challenge.from_node,
             first=first,
             after=after,
         )
-        return connection(page, Challenge.from_node)
 
     @strawberry.field(description="One challenge by global id.")
     async def challenge(self, info: Info, id: strawberry.ID) -> Challenge | None:
-        node_id = expect_global_id(id, "Challenge")
-        node = await info.context.loaders.nodes(challenges.CHALLENGE).load(node_id)
-        return Challenge.from_node(node) if node else None
+        return await by_id(info, challenges.CHALLENGE, id, Challenge.from_node)
 
     @strawberry.field(description="Awards of past challenges: newest challenge first, by rank.")
     async def past_winners(self, info: Info, first: int = 20) -> list[Award]:

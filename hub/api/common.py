@@ -1,18 +1,25 @@
-"""Types and helpers every part of the schema shares: nodes, texts, pages, mutation errors."""
+"""Types and helpers every part of the schema shares: nodes, texts, pages, mutation errors.
+
+The resolvers of each noun stay thin: a lookup, list, relation or mutation is one call of
+a helper below, given the kind (or resource) and how to build the GraphQL object.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
+from datetime import date
 from enum import Enum
 from typing import Any, Generic, TypeVar
 
 import strawberry
 
-from hub.ecosystem import entities
+from hub.api.context import Info
+from hub.ecosystem import crud, entities, relations
 from hub.ecosystem.errors import HubError, ValidationFailed
-from hub.ecosystem.ids import to_global_id
+from hub.ecosystem.ids import expect_global_id, to_global_id
 
 T = TypeVar("T")
+Build = Callable[[dict[str, Any]], T]
 
 
 @strawberry.enum
@@ -104,7 +111,15 @@ def geo_point(node: dict[str, Any]) -> GeoPoint | None:
     return GeoPoint(latitude=float(node["latitude"]), longitude=float(node["longitude"]))
 
 
-def connection(page: entities.Page, build: Callable[[dict[str, Any]], T]) -> Connection[T]:
+def day(value: object) -> date | None:
+    return date.fromisoformat(str(value)) if value else None
+
+
+def euros(value: object) -> float | None:
+    return float(value) if isinstance(value, int | float) else None
+
+
+def connection(page: entities.Page, build: Build[T]) -> Connection[T]:
     edges = [
         Edge(node=build(node), cursor=cursor)
         for node, cursor in zip(page.nodes, page.cursors, strict=True)
@@ -157,3 +172,92 @@ def _plain(value: object) -> Any:
     if hasattr(value, "__strawberry_definition__"):
         return input_data(value)
     return value
+
+
+# --- Queries -------------------------------------------------------------------------
+
+
+async def by_id(info: Info, kind: entities.Kind, id: strawberry.ID, build: Build[T]) -> T | None:
+    """The node a global id of `kind` names (batched per request), or None."""
+    node_id = expect_global_id(id, kind.type_name)
+    node = await info.context.loaders.nodes(kind).load(node_id)
+    return build(node) if node else None
+
+
+async def by_key(lookup: Awaitable[dict[str, Any]], build: Build[T]) -> T | None:
+    """A lookup by another key (PIC, identifier); None when it finds nothing."""
+    node, _ = await attempt(lookup)
+    return build(node) if node else None
+
+
+async def listed(
+    info: Info,
+    kind: entities.Kind,
+    filters: Mapping[str, Any],
+    build: Build[T],
+    *,
+    first: int,
+    after: str | None,
+) -> Connection[T]:
+    """One page of `kind`, filtered, as a connection."""
+    page = await entities.page(info.context.graph, kind, filters, first=first, after=after)
+    return connection(page, build)
+
+
+async def linked(
+    info: Info, relation: relations.Relation, node_id: str, *, outgoing: bool
+) -> list[relations.Linked]:
+    """The nodes at the other end of `relation`, with its properties (batched per request)."""
+    return await info.context.loaders.linked(relation, outgoing=outgoing).load(node_id)
+
+
+async def linked_nodes(
+    info: Info, relation: relations.Relation, node_id: str, build: Build[T], *, outgoing: bool
+) -> list[T]:
+    """The nodes at the other end of `relation`, built."""
+    return [build(item.node) for item in await linked(info, relation, node_id, outgoing=outgoing)]
+
+
+async def linked_node(
+    info: Info, relation: relations.Relation, node_id: str, build: Build[T], *, outgoing: bool
+) -> T | None:
+    """The node at the other end of a relation a node has at most one of, or None."""
+    items = await linked(info, relation, node_id, outgoing=outgoing)
+    return build(items[0].node) if items else None
+
+
+# --- Mutations -----------------------------------------------------------------------
+
+
+async def created(
+    info: Info, resource: crud.Resource[Any], input: object, build: Build[T]
+) -> tuple[T | None, list[MutationError]]:
+    """Create a node from a create input: the object built, or the typed errors."""
+    node, errors = await attempt(crud.create(info.context.graph, resource, input_data(input)))
+    return (build(node) if node else None), errors
+
+
+async def updated(
+    info: Info, resource: crud.Resource[Any], id: strawberry.ID, input: object, build: Build[T]
+) -> tuple[T | None, list[MutationError]]:
+    """Apply an update input (null clears) to the node a global id names."""
+
+    async def change() -> dict[str, Any]:
+        node_id = expect_global_id(id, resource.kind.type_name)
+        patch = input_data(input, keep_nulls=True)
+        return await crud.update(info.context.graph, resource, node_id, patch)
+
+    node, errors = await attempt(change())
+    return (build(node) if node else None), errors
+
+
+async def deleted(info: Info, resource: crud.Resource[Any], id: strawberry.ID) -> DeletePayload:
+    """Delete the node a global id names."""
+
+    async def remove() -> strawberry.ID:
+        node_id = expect_global_id(id, resource.kind.type_name)
+        await crud.delete(info.context.graph, resource, node_id)
+        return id
+
+    deleted_id, errors = await attempt(remove())
+    return DeletePayload(deleted_id=deleted_id, errors=errors)

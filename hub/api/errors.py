@@ -46,4 +46,12 @@ def _translated(error: GraphQLError) -> GraphQLError:
         positions=error.positions,
         path=error.path,
         original_error=public,
+        extensions=_field_of(error.original_error),
     )
+
+
+def _field_of(cause: BaseException | None) -> dict[str, str] | None:
+    """`{"field": ...}` naming the argument a hub error is about (the endpoint adds `code`)."""
+    if isinstance(cause, HubError) and cause.field is not None:
+        return {"field": cause.field}
+    return None

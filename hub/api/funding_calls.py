@@ -14,15 +14,20 @@ from hub.api.common import (
     LocalizedTextInput,
     MutationError,
     Node,
-    attempt,
-    connection,
+    by_id,
+    by_key,
+    created,
+    deleted,
+    euros,
     global_id,
     input_data,
+    linked_nodes,
+    listed,
     localized,
+    updated,
 )
 from hub.api.context import Info
 from hub.ecosystem import funding_calls, relations
-from hub.ecosystem.ids import expect_global_id
 from hub.ecosystem.organisations import OrganisationKind  # a GraphQL enum: see api.organisations
 
 if TYPE_CHECKING:
@@ -38,10 +43,6 @@ CallStatus = funding_calls.CallStatus
 
 def _moment(value: object) -> datetime | None:
     return datetime.fromisoformat(str(value)) if value else None
-
-
-def _euros(value: object) -> float | None:
-    return float(value) if isinstance(value, int | float) else None
 
 
 @strawberry.type(description="A call for proposals, such as a Horizon Europe topic.")
@@ -88,8 +89,8 @@ class FundingCall(Node):
             opening_date=_moment(node.get("opening_date")),
             deadline=deadline,
             timezone=node.get("timezone"),
-            budget_min=_euros(node.get("budget_min")),
-            budget_max=_euros(node.get("budget_max")),
+            budget_min=euros(node.get("budget_min")),
+            budget_max=euros(node.get("budget_max")),
             expected_grants=node.get("expected_grants"),
             eligible_kinds=[OrganisationKind(kind) for kind in node.get("eligible_kinds") or []],
             eligible_countries=list(node.get("eligible_countries") or []),
@@ -114,10 +115,9 @@ class FundingCall(Node):
     ) -> list[Annotated[Project, strawberry.lazy("hub.api.projects")]]:
         from hub.api.projects import Project
 
-        linked = await info.context.loaders.linked(relations.FUNDED_BY, outgoing=False).load(
-            self.node_id
+        return await linked_nodes(
+            info, relations.FUNDED_BY, self.node_id, Project.from_node, outgoing=False
         )
-        return [Project.from_node(item.node) for item in linked]
 
 
 @strawberry.input
@@ -187,12 +187,6 @@ class FundingCallPayload:
     errors: list[MutationError]
 
 
-def _payload(node: dict[str, Any] | None, errors: list[MutationError]) -> FundingCallPayload:
-    return FundingCallPayload(
-        funding_call=FundingCall.from_node(node) if node else None, errors=errors
-    )
-
-
 @strawberry.type
 class FundingCallQuery:
     @strawberry.field(description="Funding calls by deadline, earliest first, filtered.")
@@ -203,25 +197,25 @@ class FundingCallQuery:
         after: str | None = None,
         filter: FundingCallFilter | None = None,
     ) -> Connection[FundingCall]:
-        page = await funding_calls.page(
-            info.context.graph,
-            input_data(filter) if filter else {},
+        return await listed(
+            info,
+            funding_calls.FUNDING_CALL,
+            funding_calls.filters(input_data(filter) if filter else {}),
+            FundingCall.from_node,
             first=first,
             after=after,
         )
-        return connection(page, FundingCall.from_node)
 
     @strawberry.field(description="One funding call by global id or by its portal identifier.")
     async def funding_call(
         self, info: Info, id: strawberry.ID | None = None, identifier: str | None = None
     ) -> FundingCall | None:
         if id is not None:
-            node_id = expect_global_id(id, "FundingCall")
-            node = await info.context.loaders.nodes(funding_calls.FUNDING_CALL).load(node_id)
-            return FundingCall.from_node(node) if node else None
+            return await by_id(info, funding_calls.FUNDING_CALL, id, FundingCall.from_node)
         if identifier is not None:
-            found, _ = await attempt(funding_calls.by_identifier(info.context.graph, identifier))
-            return FundingCall.from_node(found) if found else None
+            return await by_key(
+                funding_calls.by_identifier(info.context.graph, identifier), FundingCall.from_node
+            )
         return None
 
 
@@ -231,26 +225,20 @@ class FundingCallMutation:
     async def create_funding_call(
         self, info: Info, input: CreateFundingCallInput
     ) -> FundingCallPayload:
-        return _payload(*await attempt(funding_calls.create(info.context.graph, input_data(input))))
+        funding_call, errors = await created(
+            info, funding_calls.FUNDING_CALLS, input, FundingCall.from_node
+        )
+        return FundingCallPayload(funding_call=funding_call, errors=errors)
 
     @strawberry.mutation
     async def update_funding_call(
         self, info: Info, id: strawberry.ID, input: UpdateFundingCallInput
     ) -> FundingCallPayload:
-        async def change() -> dict[str, Any]:
-            node_id = expect_global_id(id, "FundingCall")
-            return await funding_calls.update(
-                info.context.graph, node_id, input_data(input, keep_nulls=True)
-            )
-
-        return _payload(*await attempt(change()))
+        funding_call, errors = await updated(
+            info, funding_calls.FUNDING_CALLS, id, input, FundingCall.from_node
+        )
+        return FundingCallPayload(funding_call=funding_call, errors=errors)
 
     @strawberry.mutation
     async def delete_funding_call(self, info: Info, id: strawberry.ID) -> DeletePayload:
-        async def remove() -> strawberry.ID:
-            node_id = expect_global_id(id, "FundingCall")
-            await funding_calls.delete(info.context.graph, node_id)
-            return id
-
-        deleted, errors = await attempt(remove())
-        return DeletePayload(deleted_id=deleted, errors=errors)
+        return await deleted(info, funding_calls.FUNDING_CALLS, id)

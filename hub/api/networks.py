@@ -13,15 +13,17 @@ from hub.api.common import (
     LocalizedTextInput,
     MutationError,
     Node,
-    attempt,
-    connection,
+    by_id,
+    created,
+    deleted,
     global_id,
-    input_data,
+    linked,
+    listed,
     localized,
+    updated,
 )
 from hub.api.context import Info
-from hub.ecosystem import crud, entities, networks, relations
-from hub.ecosystem.ids import expect_global_id
+from hub.ecosystem import networks, relations
 from hub.ecosystem.networks import NetworkKind
 from hub.ecosystem.text import fold
 
@@ -61,22 +63,16 @@ class Network(Node):
     async def members(self, info: Info) -> list[NetworkMember]:
         from hub.api.organisations import Organisation
 
-        linked = await info.context.loaders.linked(relations.MEMBER_OF, outgoing=False).load(
-            self.node_id
-        )
         return [
             NetworkMember(
                 organisation=Organisation.from_node(item.node), since=item.link.get("since")
             )
-            for item in linked
+            for item in await linked(info, relations.MEMBER_OF, self.node_id, outgoing=False)
         ]
 
     @strawberry.field(description="How many organisations are members.")
     async def member_count(self, info: Info) -> int:
-        linked = await info.context.loaders.linked(relations.MEMBER_OF, outgoing=False).load(
-            self.node_id
-        )
-        return len(linked)
+        return len(await linked(info, relations.MEMBER_OF, self.node_id, outgoing=False))
 
 
 @strawberry.type(description="An organisation's membership of a network.")
@@ -139,46 +135,34 @@ class NetworkQuery:
         after: str | None = None,
         filter: NetworkFilter | None = None,
     ) -> Connection[Network]:
-        page = await entities.page(
-            info.context.graph, networks.NETWORK, network_filters(filter), first=first, after=after
+        return await listed(
+            info,
+            networks.NETWORK,
+            network_filters(filter),
+            Network.from_node,
+            first=first,
+            after=after,
         )
-        return connection(page, Network.from_node)
 
     @strawberry.field(description="One network by global id.")
     async def network(self, info: Info, id: strawberry.ID) -> Network | None:
-        node_id = expect_global_id(id, "Network")
-        node = await info.context.loaders.nodes(networks.NETWORK).load(node_id)
-        return Network.from_node(node) if node else None
+        return await by_id(info, networks.NETWORK, id, Network.from_node)
 
 
 @strawberry.type
 class NetworkMutation:
     @strawberry.mutation
     async def create_network(self, info: Info, input: CreateNetworkInput) -> NetworkPayload:
-        node, errors = await attempt(
-            crud.create(info.context.graph, networks.NETWORKS, input_data(input))
-        )
-        return NetworkPayload(network=Network.from_node(node) if node else None, errors=errors)
+        network, errors = await created(info, networks.NETWORKS, input, Network.from_node)
+        return NetworkPayload(network=network, errors=errors)
 
     @strawberry.mutation
     async def update_network(
         self, info: Info, id: strawberry.ID, input: UpdateNetworkInput
     ) -> NetworkPayload:
-        async def change() -> dict[str, Any]:
-            node_id = expect_global_id(id, "Network")
-            return await crud.update(
-                info.context.graph, networks.NETWORKS, node_id, input_data(input, keep_nulls=True)
-            )
-
-        node, errors = await attempt(change())
-        return NetworkPayload(network=Network.from_node(node) if node else None, errors=errors)
+        network, errors = await updated(info, networks.NETWORKS, id, input, Network.from_node)
+        return NetworkPayload(network=network, errors=errors)
 
     @strawberry.mutation
     async def delete_network(self, info: Info, id: strawberry.ID) -> DeletePayload:
-        async def remove() -> strawberry.ID:
-            node_id = expect_global_id(id, "Network")
-            await crud.delete(info.context.graph, networks.NETWORKS, node_id)
-            return id
-
-        deleted, errors = await attempt(remove())
-        return DeletePayload(deleted_id=deleted, errors=errors)
+        return await deleted(info, networks.NETWORKS, id)

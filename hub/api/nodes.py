@@ -8,7 +8,7 @@ from typing import Any, cast
 import strawberry
 from strawberry.scalars import JSON
 
-from hub.api.challenges import Challenge
+from hub.api.challenges import Award, Challenge, Team
 from hub.api.common import Node
 from hub.api.context import Info
 from hub.api.funding_calls import FundingCall
@@ -34,6 +34,7 @@ from hub.ecosystem import (
 )
 from hub.ecosystem.ids import from_global_id, to_global_id
 
+# Every type `node(id:)` and `path` can return, with the kind its global id names.
 NODE_TYPES: dict[str, tuple[entities.Kind, Callable[[dict[str, Any]], Node]]] = {
     "Organisation": (organisations.ORGANISATION, Organisation.from_node),
     "Person": (people.PERSON, Person.from_node),
@@ -44,6 +45,8 @@ NODE_TYPES: dict[str, tuple[entities.Kind, Callable[[dict[str, Any]], Node]]] = 
     "Project": (projects.PROJECT, Project.from_node),
     "Topic": (topics.TOPIC, Topic.from_node),
     "Challenge": (challenges.CHALLENGE, Challenge.from_node),
+    "Team": (challenges.TEAM, Team.from_node),
+    "Award": (challenges.AWARD, Award.from_node),
 }
 
 

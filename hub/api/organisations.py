@@ -14,16 +14,19 @@ from hub.api.common import (
     LocalizedTextInput,
     MutationError,
     Node,
-    attempt,
-    connection,
+    by_id,
+    by_key,
+    created,
+    deleted,
     geo_point,
     global_id,
-    input_data,
+    linked,
+    listed,
     localized,
+    updated,
 )
 from hub.api.context import Info
-from hub.ecosystem import crud, entities, organisations, relations
-from hub.ecosystem.ids import expect_global_id
+from hub.ecosystem import organisations, people, relations
 from hub.ecosystem.organisations import OrganisationKind
 from hub.ecosystem.text import fold
 
@@ -86,12 +89,9 @@ class Organisation(Node):
     ) -> list[Annotated[Membership, strawberry.lazy("hub.api.networks")]]:
         from hub.api.networks import Membership, Network
 
-        linked = await info.context.loaders.linked(relations.MEMBER_OF, outgoing=True).load(
-            self.node_id
-        )
         return [
             Membership(network=Network.from_node(item.node), since=item.link.get("since"))
-            for item in linked
+            for item in await linked(info, relations.MEMBER_OF, self.node_id, outgoing=True)
         ]
 
     @strawberry.field(description="Programmes (such as OK!Thess cohorts) it took part in.")
@@ -100,14 +100,11 @@ class Organisation(Node):
     ) -> list[Annotated[ProgrammeParticipation, strawberry.lazy("hub.api.programmes")]]:
         from hub.api.programmes import Programme, ProgrammeParticipation
 
-        linked = await info.context.loaders.linked(relations.PARTICIPATES_IN, outgoing=True).load(
-            self.node_id
-        )
         return [
             ProgrammeParticipation(
                 programme=Programme.from_node(item.node), cohort=item.link.get("cohort")
             )
-            for item in linked
+            for item in await linked(info, relations.PARTICIPATES_IN, self.node_id, outgoing=True)
         ]
 
     @strawberry.field(description="Programmes this organisation runs.")
@@ -116,10 +113,9 @@ class Organisation(Node):
     ) -> list[Annotated[ProgrammeParticipation, strawberry.lazy("hub.api.programmes")]]:
         from hub.api.programmes import Programme, ProgrammeParticipation
 
-        linked = await info.context.loaders.linked(relations.RUNS, outgoing=True).load(self.node_id)
         return [
             ProgrammeParticipation(programme=Programme.from_node(item.node), cohort=None)
-            for item in linked
+            for item in await linked(info, relations.RUNS, self.node_id, outgoing=True)
         ]
 
     @strawberry.field(description="People affiliated with it who made their profile public.")
@@ -128,13 +124,10 @@ class Organisation(Node):
     ) -> list[Annotated[Affiliation, strawberry.lazy("hub.api.people")]]:
         from hub.api.people import Affiliation, Person
 
-        linked = await info.context.loaders.linked(relations.AFFILIATED_WITH, outgoing=False).load(
-            self.node_id
-        )
         return [
             Affiliation(person=Person.from_node(item.node), role=item.link.get("role"))
-            for item in linked
-            if item.node.get("is_public")
+            for item in await linked(info, relations.AFFILIATED_WITH, self.node_id, outgoing=False)
+            if people.is_public(item.node)
         ]
 
     @strawberry.field(description="Funded projects it took part in, with its role.")
@@ -143,12 +136,9 @@ class Organisation(Node):
     ) -> list[Annotated[ProjectParticipation, strawberry.lazy("hub.api.projects")]]:
         from hub.api.projects import Project, ProjectParticipation
 
-        linked = await info.context.loaders.linked(relations.PARTICIPATED_IN, outgoing=True).load(
-            self.node_id
-        )
         return [
             ProjectParticipation(project=Project.from_node(item.node), role=item.link.get("role"))
-            for item in linked
+            for item in await linked(info, relations.PARTICIPATED_IN, self.node_id, outgoing=True)
         ]
 
 
@@ -227,26 +217,25 @@ class OrganisationQuery:
         after: str | None = None,
         filter: OrganisationFilter | None = None,
     ) -> Connection[Organisation]:
-        page = await entities.page(
-            info.context.graph,
+        return await listed(
+            info,
             organisations.ORGANISATION,
             organisation_filters(filter),
+            Organisation.from_node,
             first=first,
             after=after,
         )
-        return connection(page, Organisation.from_node)
 
     @strawberry.field(description="One organisation by global id or by PIC.")
     async def organisation(
         self, info: Info, id: strawberry.ID | None = None, pic: str | None = None
     ) -> Organisation | None:
         if id is not None:
-            node_id = expect_global_id(id, "Organisation")
-            node = await info.context.loaders.nodes(organisations.ORGANISATION).load(node_id)
-            return Organisation.from_node(node) if node else None
+            return await by_id(info, organisations.ORGANISATION, id, Organisation.from_node)
         if pic is not None:
-            found, _ = await attempt(organisations.by_pic(info.context.graph, pic))
-            return Organisation.from_node(found) if found else None
+            return await by_key(
+                organisations.by_pic(info.context.graph, pic), Organisation.from_node
+            )
         return None
 
 
@@ -256,37 +245,20 @@ class OrganisationMutation:
     async def create_organisation(
         self, info: Info, input: CreateOrganisationInput
     ) -> OrganisationPayload:
-        node, errors = await attempt(
-            crud.create(info.context.graph, organisations.ORGANISATIONS, input_data(input))
+        organisation, errors = await created(
+            info, organisations.ORGANISATIONS, input, Organisation.from_node
         )
-        return OrganisationPayload(
-            organisation=Organisation.from_node(node) if node else None, errors=errors
-        )
+        return OrganisationPayload(organisation=organisation, errors=errors)
 
     @strawberry.mutation
     async def update_organisation(
         self, info: Info, id: strawberry.ID, input: UpdateOrganisationInput
     ) -> OrganisationPayload:
-        async def change() -> dict[str, Any]:
-            node_id = expect_global_id(id, "Organisation")
-            return await crud.update(
-                info.context.graph,
-                organisations.ORGANISATIONS,
-                node_id,
-                input_data(input, keep_nulls=True),
-            )
-
-        node, errors = await attempt(change())
-        return OrganisationPayload(
-            organisation=Organisation.from_node(node) if node else None, errors=errors
+        organisation, errors = await updated(
+            info, organisations.ORGANISATIONS, id, input, Organisation.from_node
         )
+        return OrganisationPayload(organisation=organisation, errors=errors)
 
     @strawberry.mutation
     async def delete_organisation(self, info: Info, id: strawberry.ID) -> DeletePayload:
-        async def remove() -> strawberry.ID:
-            node_id = expect_global_id(id, "Organisation")
-            await crud.delete(info.context.graph, organisations.ORGANISATIONS, node_id)
-            return id
-
-        deleted, errors = await attempt(remove())
-        return DeletePayload(deleted_id=deleted, errors=errors)
+        return await deleted(info, organisations.ORGANISATIONS, id)

@@ -13,15 +13,18 @@ from hub.api.common import (
     LocalizedTextInput,
     MutationError,
     Node,
-    attempt,
-    connection,
+    by_id,
+    created,
+    deleted,
     global_id,
-    input_data,
+    linked,
+    linked_nodes,
+    listed,
     localized,
+    updated,
 )
 from hub.api.context import Info
-from hub.ecosystem import crud, entities, people, relations
-from hub.ecosystem.ids import expect_global_id
+from hub.ecosystem import people, relations
 from hub.ecosystem.people import PersonRole
 from hub.ecosystem.text import fold
 
@@ -69,14 +72,11 @@ class Person(Node):
     async def affiliations(self, info: Info) -> list[PersonAffiliation]:
         from hub.api.organisations import Organisation
 
-        linked = await info.context.loaders.linked(relations.AFFILIATED_WITH, outgoing=True).load(
-            self.node_id
-        )
         return [
             PersonAffiliation(
                 organisation=Organisation.from_node(item.node), role=item.link.get("role")
             )
-            for item in linked
+            for item in await linked(info, relations.AFFILIATED_WITH, self.node_id, outgoing=True)
         ]
 
     @strawberry.field(description="Programmes this person mentors in.")
@@ -85,10 +85,9 @@ class Person(Node):
     ) -> list[Annotated[Programme, strawberry.lazy("hub.api.programmes")]]:
         from hub.api.programmes import Programme
 
-        linked = await info.context.loaders.linked(relations.MENTORS, outgoing=True).load(
-            self.node_id
+        return await linked_nodes(
+            info, relations.MENTORS, self.node_id, Programme.from_node, outgoing=True
         )
-        return [Programme.from_node(item.node) for item in linked]
 
 
 @strawberry.type(description="A person affiliated with an organisation, with their role.")
@@ -161,46 +160,30 @@ class PersonQuery:
         after: str | None = None,
         filter: PersonFilter | None = None,
     ) -> Connection[Person]:
-        page = await entities.page(
-            info.context.graph, people.PERSON, person_filters(filter), first=first, after=after
+        return await listed(
+            info, people.PERSON, person_filters(filter), Person.from_node, first=first, after=after
         )
-        return connection(page, Person.from_node)
 
     @strawberry.field(description="One person by global id; null unless the profile is public.")
     async def person(self, info: Info, id: strawberry.ID) -> Person | None:
-        node_id = expect_global_id(id, "Person")
-        node = await info.context.loaders.nodes(people.PERSON).load(node_id)
-        return Person.from_node(node) if node and people.is_public(node) else None
+        person = await by_id(info, people.PERSON, id, Person.from_node)
+        return person if person and person.is_public else None
 
 
 @strawberry.type
 class PersonMutation:
     @strawberry.mutation
     async def create_person(self, info: Info, input: CreatePersonInput) -> PersonPayload:
-        node, errors = await attempt(
-            crud.create(info.context.graph, people.PEOPLE, input_data(input))
-        )
-        return PersonPayload(person=Person.from_node(node) if node else None, errors=errors)
+        person, errors = await created(info, people.PEOPLE, input, Person.from_node)
+        return PersonPayload(person=person, errors=errors)
 
     @strawberry.mutation
     async def update_person(
         self, info: Info, id: strawberry.ID, input: UpdatePersonInput
     ) -> PersonPayload:
-        async def change() -> dict[str, Any]:
-            node_id = expect_global_id(id, "Person")
-            return await crud.update(
-                info.context.graph, people.PEOPLE, node_id, input_data(input, keep_nulls=True)
-            )
-
-        node, errors = await attempt(change())
-        return PersonPayload(person=Person.from_node(node) if node else None, errors=errors)
+        person, errors = await updated(info, people.PEOPLE, id, input, Person.from_node)
+        return PersonPayload(person=person, errors=errors)
 
     @strawberry.mutation
     async def delete_person(self, info: Info, id: strawberry.ID) -> DeletePayload:
-        async def remove() -> strawberry.ID:
-            node_id = expect_global_id(id, "Person")
-            await crud.delete(info.context.graph, people.PEOPLE, node_id)
-            return id
-
-        deleted, errors = await attempt(remove())
-        return DeletePayload(deleted_id=deleted, errors=errors)
+        return await deleted(info, people.PEOPLE, id)

@@ -13,16 +13,19 @@ from hub.api.common import (
     LocalizedTextInput,
     MutationError,
     Node,
-    attempt,
-    connection,
+    by_id,
+    created,
+    deleted,
     global_id,
-    input_data,
+    linked,
+    linked_nodes,
+    listed,
     localized,
+    updated,
 )
 from hub.api.context import Info
 from hub.api.organisations import Organisation
-from hub.ecosystem import entities, pilot_projects, relations
-from hub.ecosystem.ids import expect_global_id
+from hub.ecosystem import people, pilot_projects, relations
 from hub.ecosystem.organisations import OrganisationKind
 
 if TYPE_CHECKING:
@@ -68,24 +71,23 @@ class PilotProject(Node):
     ) -> list[Annotated[Person, strawberry.lazy("hub.api.people")]]:
         from hub.api.people import Person
 
-        linked = await info.context.loaders.linked(relations.POSTED, outgoing=False).load(
-            self.node_id
-        )
-        return [Person.from_node(item.node) for item in linked if item.node.get("is_public")]
+        return [
+            Person.from_node(item.node)
+            for item in await linked(info, relations.POSTED, self.node_id, outgoing=False)
+            if people.is_public(item.node)
+        ]
 
     @strawberry.field(description="Organisations offering a test site.")
     async def hosts(self, info: Info) -> list[Organisation]:
-        linked = await info.context.loaders.linked(relations.HOSTS, outgoing=False).load(
-            self.node_id
+        return await linked_nodes(
+            info, relations.HOSTS, self.node_id, Organisation.from_node, outgoing=False
         )
-        return [Organisation.from_node(item.node) for item in linked]
 
     @strawberry.field(description="Organisations that joined as partners.")
     async def partners(self, info: Info) -> list[Organisation]:
-        linked = await info.context.loaders.linked(relations.PARTNER_IN, outgoing=False).load(
-            self.node_id
+        return await linked_nodes(
+            info, relations.PARTNER_IN, self.node_id, Organisation.from_node, outgoing=False
         )
-        return [Organisation.from_node(item.node) for item in linked]
 
 
 @strawberry.input
@@ -127,12 +129,6 @@ class PilotProjectPayload:
     errors: list[MutationError]
 
 
-def _payload(node: dict[str, Any] | None, errors: list[MutationError]) -> PilotProjectPayload:
-    return PilotProjectPayload(
-        pilot_project=PilotProject.from_node(node) if node else None, errors=errors
-    )
-
-
 def pilot_filters(filter: PilotProjectFilter | None) -> dict[str, Any]:
     given = filter or PilotProjectFilter()
     return pilot_projects.filters(
@@ -152,20 +148,18 @@ class PilotProjectQuery:
         after: str | None = None,
         filter: PilotProjectFilter | None = None,
     ) -> Connection[PilotProject]:
-        page = await entities.page(
-            info.context.graph,
+        return await listed(
+            info,
             pilot_projects.PILOT_PROJECT,
             pilot_filters(filter),
+            PilotProject.from_node,
             first=first,
             after=after,
         )
-        return connection(page, PilotProject.from_node)
 
     @strawberry.field(description="One pilot project by global id.")
     async def pilot_project(self, info: Info, id: strawberry.ID) -> PilotProject | None:
-        node_id = expect_global_id(id, "PilotProject")
-        node = await info.context.loaders.nodes(pilot_projects.PILOT_PROJECT).load(node_id)
-        return PilotProject.from_node(node) if node else None
+        return await by_id(info, pilot_projects.PILOT_PROJECT, id, PilotProject.from_node)
 
 
 @strawberry.type
@@ -174,28 +168,20 @@ class PilotProjectMutation:
     async def create_pilot_project(
         self, info: Info, input: CreatePilotProjectInput
     ) -> PilotProjectPayload:
-        return _payload(
-            *await attempt(pilot_projects.create(info.context.graph, input_data(input)))
+        pilot_project, errors = await created(
+            info, pilot_projects.PILOT_PROJECTS, input, PilotProject.from_node
         )
+        return PilotProjectPayload(pilot_project=pilot_project, errors=errors)
 
     @strawberry.mutation
     async def update_pilot_project(
         self, info: Info, id: strawberry.ID, input: UpdatePilotProjectInput
     ) -> PilotProjectPayload:
-        async def change() -> dict[str, Any]:
-            node_id = expect_global_id(id, "PilotProject")
-            return await pilot_projects.update(
-                info.context.graph, node_id, input_data(input, keep_nulls=True)
-            )
-
-        return _payload(*await attempt(change()))
+        pilot_project, errors = await updated(
+            info, pilot_projects.PILOT_PROJECTS, id, input, PilotProject.from_node
+        )
+        return PilotProjectPayload(pilot_project=pilot_project, errors=errors)
 
     @strawberry.mutation
     async def delete_pilot_project(self, info: Info, id: strawberry.ID) -> DeletePayload:
-        async def remove() -> strawberry.ID:
-            node_id = expect_global_id(id, "PilotProject")
-            await pilot_projects.delete(info.context.graph, node_id)
-            return id
-
-        deleted, errors = await attempt(remove())
-        return DeletePayload(deleted_id=deleted, errors=errors)
+        return await deleted(info, pilot_projects.PILOT_PROJECTS, id)

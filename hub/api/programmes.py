@@ -14,24 +14,24 @@ from hub.api.common import (
     LocalizedTextInput,
     MutationError,
     Node,
-    attempt,
-    connection,
+    by_id,
+    created,
+    day,
+    deleted,
     global_id,
-    input_data,
+    linked,
+    linked_nodes,
+    listed,
     localized,
+    updated,
 )
 from hub.api.context import Info
-from hub.ecosystem import crud, entities, people, programmes, relations
-from hub.ecosystem.ids import expect_global_id
+from hub.ecosystem import people, programmes, relations
 from hub.ecosystem.text import fold
 
 if TYPE_CHECKING:
     from hub.api.organisations import Organisation
     from hub.api.people import Person
-
-
-def _date(value: object) -> date | None:
-    return date.fromisoformat(str(value)) if value else None
 
 
 @strawberry.type(description="An acceleration programme or cohort series, such as OK!Thess.")
@@ -53,8 +53,8 @@ class Programme(Node):
             id=global_id("Programme", node),
             name=node["name"],
             description=localized(node, "description"),
-            starts_on=_date(node.get("starts_on")),
-            ends_on=_date(node.get("ends_on")),
+            starts_on=day(node.get("starts_on")),
+            ends_on=day(node.get("ends_on")),
             website=node.get("website"),
             is_demo=bool(node.get("demo", False)),
             created_at=str(node.get("created_at", "")),
@@ -68,23 +68,19 @@ class Programme(Node):
     ) -> list[Annotated[Organisation, strawberry.lazy("hub.api.organisations")]]:
         from hub.api.organisations import Organisation
 
-        linked = await info.context.loaders.linked(relations.RUNS, outgoing=False).load(
-            self.node_id
+        return await linked_nodes(
+            info, relations.RUNS, self.node_id, Organisation.from_node, outgoing=False
         )
-        return [Organisation.from_node(item.node) for item in linked]
 
     @strawberry.field(description="Organisations that took part, with their cohort.")
     async def participants(self, info: Info) -> list[ProgrammeParticipant]:
         from hub.api.organisations import Organisation
 
-        linked = await info.context.loaders.linked(relations.PARTICIPATES_IN, outgoing=False).load(
-            self.node_id
-        )
         return [
             ProgrammeParticipant(
                 organisation=Organisation.from_node(item.node), cohort=item.link.get("cohort")
             )
-            for item in linked
+            for item in await linked(info, relations.PARTICIPATES_IN, self.node_id, outgoing=False)
         ]
 
     @strawberry.field(description="Mentors who made their profile public.")
@@ -93,10 +89,11 @@ class Programme(Node):
     ) -> list[Annotated[Person, strawberry.lazy("hub.api.people")]]:
         from hub.api.people import Person
 
-        linked = await info.context.loaders.linked(relations.MENTORS, outgoing=False).load(
-            self.node_id
-        )
-        return [Person.from_node(item.node) for item in linked if people.is_public(item.node)]
+        return [
+            Person.from_node(item.node)
+            for item in await linked(info, relations.MENTORS, self.node_id, outgoing=False)
+            if people.is_public(item.node)
+        ]
 
 
 @strawberry.type(description="An organisation's part in a programme, with its cohort.")
@@ -157,57 +154,36 @@ class ProgrammeQuery:
         after: str | None = None,
         filter: ProgrammeFilter | None = None,
     ) -> Connection[Programme]:
-        page = await entities.page(
-            info.context.graph,
+        return await listed(
+            info,
             programmes.PROGRAMME,
             programme_filters(filter),
+            Programme.from_node,
             first=first,
             after=after,
         )
-        return connection(page, Programme.from_node)
 
     @strawberry.field(description="One programme by global id.")
     async def programme(self, info: Info, id: strawberry.ID) -> Programme | None:
-        node_id = expect_global_id(id, "Programme")
-        node = await info.context.loaders.nodes(programmes.PROGRAMME).load(node_id)
-        return Programme.from_node(node) if node else None
+        return await by_id(info, programmes.PROGRAMME, id, Programme.from_node)
 
 
 @strawberry.type
 class ProgrammeMutation:
     @strawberry.mutation
     async def create_programme(self, info: Info, input: CreateProgrammeInput) -> ProgrammePayload:
-        node, errors = await attempt(
-            crud.create(info.context.graph, programmes.PROGRAMMES, input_data(input))
-        )
-        return ProgrammePayload(
-            programme=Programme.from_node(node) if node else None, errors=errors
-        )
+        programme, errors = await created(info, programmes.PROGRAMMES, input, Programme.from_node)
+        return ProgrammePayload(programme=programme, errors=errors)
 
     @strawberry.mutation
     async def update_programme(
         self, info: Info, id: strawberry.ID, input: UpdateProgrammeInput
     ) -> ProgrammePayload:
-        async def change() -> dict[str, Any]:
-            node_id = expect_global_id(id, "Programme")
-            return await crud.update(
-                info.context.graph,
-                programmes.PROGRAMMES,
-                node_id,
-                input_data(input, keep_nulls=True),
-            )
-
-        node, errors = await attempt(change())
-        return ProgrammePayload(
-            programme=Programme.from_node(node) if node else None, errors=errors
+        programme, errors = await updated(
+            info, programmes.PROGRAMMES, id, input, Programme.from_node
         )
+        return ProgrammePayload(programme=programme, errors=errors)
 
     @strawberry.mutation
     async def delete_programme(self, info: Info, id: strawberry.ID) -> DeletePayload:
-        async def remove() -> strawberry.ID:
-            node_id = expect_global_id(id, "Programme")
-            await crud.delete(info.context.graph, programmes.PROGRAMMES, node_id)
-            return id
-
-        deleted, errors = await attempt(remove())
-        return DeletePayload(deleted_id=deleted, errors=errors)
+        return await deleted(info, programmes.PROGRAMMES, id)

@@ -14,28 +14,26 @@ from hub.api.common import (
     LocalizedTextInput,
     MutationError,
     Node,
-    attempt,
-    connection,
+    by_id,
+    by_key,
+    created,
+    day,
+    deleted,
+    euros,
     global_id,
-    input_data,
+    linked,
+    linked_node,
+    listed,
     localized,
+    updated,
 )
 from hub.api.context import Info
-from hub.ecosystem import crud, entities, projects, relations
-from hub.ecosystem.ids import expect_global_id
+from hub.ecosystem import projects, relations
 from hub.ecosystem.text import fold
 
 if TYPE_CHECKING:
     from hub.api.funding_calls import FundingCall
     from hub.api.organisations import Organisation
-
-
-def _date(value: object) -> date | None:
-    return date.fromisoformat(str(value)) if value else None
-
-
-def _euros(value: object) -> float | None:
-    return float(value) if isinstance(value, int | float) else None
 
 
 @strawberry.type(description="A funded project, such as a Horizon Europe project from CORDIS.")
@@ -62,12 +60,12 @@ class Project(Node):
             identifier=node.get("identifier"),
             acronym=node.get("acronym"),
             title=localized(node, "title"),
-            start_date=_date(node.get("start_date")),
-            end_date=_date(node.get("end_date")),
+            start_date=day(node.get("start_date")),
+            end_date=day(node.get("end_date")),
             programme=node.get("programme"),
             topics=list(node.get("topics") or []),
-            total_cost=_euros(node.get("total_cost")),
-            ec_contribution=_euros(node.get("ec_contribution")),
+            total_cost=euros(node.get("total_cost")),
+            ec_contribution=euros(node.get("ec_contribution")),
             is_demo=bool(node.get("demo", False)),
             created_at=str(node.get("created_at", "")),
             updated_at=str(node.get("updated_at", "")),
@@ -78,14 +76,11 @@ class Project(Node):
     async def participants(self, info: Info) -> list[ProjectParticipant]:
         from hub.api.organisations import Organisation
 
-        linked = await info.context.loaders.linked(relations.PARTICIPATED_IN, outgoing=False).load(
-            self.node_id
-        )
         return [
             ProjectParticipant(
                 organisation=Organisation.from_node(item.node), role=item.link.get("role")
             )
-            for item in linked
+            for item in await linked(info, relations.PARTICIPATED_IN, self.node_id, outgoing=False)
         ]
 
     @strawberry.field(description="The call that funded this project, if known.")
@@ -94,10 +89,9 @@ class Project(Node):
     ) -> Annotated[FundingCall, strawberry.lazy("hub.api.funding_calls")] | None:
         from hub.api.funding_calls import FundingCall
 
-        linked = await info.context.loaders.linked(relations.FUNDED_BY, outgoing=True).load(
-            self.node_id
+        return await linked_node(
+            info, relations.FUNDED_BY, self.node_id, FundingCall.from_node, outgoing=True
         )
-        return FundingCall.from_node(linked[0].node) if linked else None
 
 
 @strawberry.type(description="An organisation's part in a project, with its role.")
@@ -176,22 +170,25 @@ class ProjectQuery:
         after: str | None = None,
         filter: ProjectFilter | None = None,
     ) -> Connection[Project]:
-        page = await entities.page(
-            info.context.graph, projects.PROJECT, project_filters(filter), first=first, after=after
+        return await listed(
+            info,
+            projects.PROJECT,
+            project_filters(filter),
+            Project.from_node,
+            first=first,
+            after=after,
         )
-        return connection(page, Project.from_node)
 
     @strawberry.field(description="One project by global id or by identifier.")
     async def project(
         self, info: Info, id: strawberry.ID | None = None, identifier: str | None = None
     ) -> Project | None:
         if id is not None:
-            node_id = expect_global_id(id, "Project")
-            node = await info.context.loaders.nodes(projects.PROJECT).load(node_id)
-            return Project.from_node(node) if node else None
+            return await by_id(info, projects.PROJECT, id, Project.from_node)
         if identifier is not None:
-            found, _ = await attempt(projects.by_identifier(info.context.graph, identifier.strip()))
-            return Project.from_node(found) if found else None
+            return await by_key(
+                projects.by_identifier(info.context.graph, identifier.strip()), Project.from_node
+            )
         return None
 
 
@@ -199,28 +196,16 @@ class ProjectQuery:
 class ProjectMutation:
     @strawberry.mutation
     async def create_project(self, info: Info, input: CreateProjectInput) -> ProjectPayload:
-        node, errors = await attempt(projects.create(info.context.graph, input_data(input)))
-        return ProjectPayload(project=Project.from_node(node) if node else None, errors=errors)
+        project, errors = await created(info, projects.PROJECTS, input, Project.from_node)
+        return ProjectPayload(project=project, errors=errors)
 
     @strawberry.mutation
     async def update_project(
         self, info: Info, id: strawberry.ID, input: UpdateProjectInput
     ) -> ProjectPayload:
-        async def change() -> dict[str, Any]:
-            node_id = expect_global_id(id, "Project")
-            return await projects.update(
-                info.context.graph, node_id, input_data(input, keep_nulls=True)
-            )
-
-        node, errors = await attempt(change())
-        return ProjectPayload(project=Project.from_node(node) if node else None, errors=errors)
+        project, errors = await updated(info, projects.PROJECTS, id, input, Project.from_node)
+        return ProjectPayload(project=project, errors=errors)
 
     @strawberry.mutation
     async def delete_project(self, info: Info, id: strawberry.ID) -> DeletePayload:
-        async def remove() -> strawberry.ID:
-            node_id = expect_global_id(id, "Project")
-            await crud.delete(info.context.graph, projects.PROJECTS, node_id)
-            return id
-
-        deleted, errors = await attempt(remove())
-        return DeletePayload(deleted_id=deleted, errors=errors)
+        return await deleted(info, projects.PROJECTS, id)

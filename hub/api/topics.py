@@ -6,10 +6,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
-from hub.api.common import Connection, Node, connection, global_id
+from hub.api.common import Connection, Node, by_id, global_id, linked_nodes, listed
 from hub.api.context import Info
-from hub.ecosystem import entities, relations, topics
-from hub.ecosystem.ids import expect_global_id
+from hub.ecosystem import relations, topics
 
 if TYPE_CHECKING:
     from hub.api.funding_calls import FundingCall
@@ -39,10 +38,9 @@ class Topic(Node):
     ) -> list[Annotated[FundingCall, strawberry.lazy("hub.api.funding_calls")]]:
         from hub.api.funding_calls import FundingCall
 
-        linked = await info.context.loaders.linked(relations.TAGGED_CALL, outgoing=False).load(
-            self.node_id
+        return await linked_nodes(
+            info, relations.TAGGED_CALL, self.node_id, FundingCall.from_node, outgoing=False
         )
-        return [FundingCall.from_node(item.node) for item in linked]
 
     @strawberry.field(description="Pilot projects tagged with this topic.")
     async def pilot_projects(
@@ -50,10 +48,9 @@ class Topic(Node):
     ) -> list[Annotated[PilotProject, strawberry.lazy("hub.api.pilot_projects")]]:
         from hub.api.pilot_projects import PilotProject
 
-        linked = await info.context.loaders.linked(relations.TAGGED_PILOT, outgoing=False).load(
-            self.node_id
+        return await linked_nodes(
+            info, relations.TAGGED_PILOT, self.node_id, PilotProject.from_node, outgoing=False
         )
-        return [PilotProject.from_node(item.node) for item in linked]
 
     @strawberry.field(description="Funded projects tagged with this topic.")
     async def projects(
@@ -61,10 +58,9 @@ class Topic(Node):
     ) -> list[Annotated[Project, strawberry.lazy("hub.api.projects")]]:
         from hub.api.projects import Project
 
-        linked = await info.context.loaders.linked(relations.TAGGED_PROJECT, outgoing=False).load(
-            self.node_id
+        return await linked_nodes(
+            info, relations.TAGGED_PROJECT, self.node_id, Project.from_node, outgoing=False
         )
-        return [Project.from_node(item.node) for item in linked]
 
 
 @strawberry.input
@@ -82,17 +78,15 @@ class TopicQuery:
         after: str | None = None,
         filter: TopicFilter | None = None,
     ) -> Connection[Topic]:
-        page = await entities.page(
-            info.context.graph,
+        return await listed(
+            info,
             topics.TOPIC,
             topics.filters(text=filter.text if filter else None),
+            Topic.from_node,
             first=first,
             after=after,
         )
-        return connection(page, Topic.from_node)
 
     @strawberry.field(description="One topic by global id.")
     async def topic(self, info: Info, id: strawberry.ID) -> Topic | None:
-        node_id = expect_global_id(id, "Topic")
-        node = await info.context.loaders.nodes(topics.TOPIC).load(node_id)
-        return Topic.from_node(node) if node else None
+        return await by_id(info, topics.TOPIC, id, Topic.from_node)

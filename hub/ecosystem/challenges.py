@@ -15,8 +15,7 @@ from pydantic import Field, model_validator
 from graph import GraphEngine, Statement
 from hub.ecosystem import entities
 from hub.ecosystem.errors import FieldIssue, NotFound, ValidationFailed
-from hub.ecosystem.fields import Input, Localized, Name, Tag, Tags, Year, validate
-from hub.ecosystem.funding_calls import Title
+from hub.ecosystem.fields import Input, Localized, Name, Tag, Tags, Title, Year, or_none, validate
 from hub.ecosystem.ids import new_id
 from hub.ecosystem.relations import define_relation
 from hub.ecosystem.text import fold, search_text
@@ -154,18 +153,14 @@ PAST_WINNERS = Statement(
 )
 
 
-def _or_none(value: str | None) -> str | None:
-    return value or None
-
-
 def challenge_properties(seed: ChallengeSeed) -> dict[str, Any]:
     description = seed.description or Localized()
-    title_el, title_en = _or_none(seed.title.el), _or_none(seed.title.en)
+    title_el, title_en = or_none(seed.title.el), or_none(seed.title.en)
     return {
         "title_el": title_el,
         "title_en": title_en,
-        "description_el": _or_none(description.el),
-        "description_en": _or_none(description.en),
+        "description_el": or_none(description.el),
+        "description_en": or_none(description.en),
         "year": seed.year,
         "themes": seed.themes,
         "sort_key": f"{seed.year}-{fold(title_en or title_el or '')}",
@@ -227,8 +222,8 @@ def write_parameters(
                 "team": team_key(award.team),
                 "props": {
                     "rank": award.rank,
-                    "prize_el": _or_none((award.prize or Localized()).el),
-                    "prize_en": _or_none((award.prize or Localized()).en),
+                    "prize_el": or_none((award.prize or Localized()).el),
+                    "prize_en": or_none((award.prize or Localized()).en),
                     "sort_key": f"{award.rank}",
                     "search_text": "",
                     **extra,

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from graph import GraphEngine
 from hub.ecosystem import entities
+from hub.ecosystem.errors import Conflict
 from hub.ecosystem.fields import Input, validate
 
 Fields = TypeVar("Fields", bound=Input)
@@ -22,6 +24,7 @@ class Resource(Generic[Fields]):
     to_properties: Callable[[Fields], dict[str, Any]]
     current_fields: Callable[[dict[str, Any]], dict[str, Any]]
     check: Callable[[Fields], None] | None = None
+    conflict_field: str | None = None  # the input field a CONFLICT names, if any
 
 
 async def create(
@@ -36,7 +39,8 @@ async def create(
     if resource.check is not None:
         resource.check(fields)
     props = {**resource.to_properties(fields), **(marks or {})}
-    return await entities.create(graph, resource.kind, props)
+    with _conflict_on_field(resource):
+        return await entities.create(graph, resource.kind, props)
 
 
 async def update(
@@ -48,8 +52,20 @@ async def update(
     fields = validate(resource.fields, merged)
     if resource.check is not None:
         resource.check(fields)
-    return await entities.update(graph, resource.kind, node_id, resource.to_properties(fields))
+    with _conflict_on_field(resource):
+        return await entities.update(graph, resource.kind, node_id, resource.to_properties(fields))
 
 
 async def delete(graph: GraphEngine, resource: Resource[Fields], node_id: str) -> None:
     await entities.delete(graph, resource.kind, node_id)
+
+
+@contextmanager
+def _conflict_on_field(resource: Resource[Fields]) -> Iterator[None]:
+    """A CONFLICT names the resource's unique input field, when it has one."""
+    try:
+        yield
+    except Conflict as exc:
+        if resource.conflict_field is None:
+            raise
+        raise Conflict(exc.message, resource.conflict_field) from None

@@ -10,11 +10,12 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import pycountry
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
 from hub.ecosystem.errors import FieldIssue, ValidationFailed
 
 Model = TypeVar("Model", bound=BaseModel)
+Item = TypeVar("Item")
 
 # EU usage: Greece is EL and the United Kingdom UK (CORDIS and the funding portal use these).
 EU_COUNTRY_ALIASES = {"GR": "EL", "GB": "UK"}
@@ -73,8 +74,26 @@ def _aware(value: datetime) -> datetime:
     return value
 
 
-def _distinct(values: list[str]) -> list[str]:
+def _one_word(value: str) -> str:
+    value = value.strip()
+    if not value or any(char.isspace() or not char.isprintable() for char in value):
+        raise ValueError("must be one word without spaces, e.g. HORIZON-CL5-2024-D2-01-04")
+    return value
+
+
+def distinct(values: list[Item]) -> list[Item]:
+    """The items in their first order, each once."""
     return list(dict.fromkeys(values))
+
+
+def none_as_empty(value: object) -> object:
+    """A list cleared with null becomes the empty list."""
+    return [] if value is None else value
+
+
+def or_none(value: str | None) -> str | None:
+    """An empty text as no text, so that it is not stored."""
+    return value or None
 
 
 Text = Annotated[str, AfterValidator(_clean_text)]
@@ -84,10 +103,13 @@ Name = Annotated[
 ShortText = Annotated[str, Field(max_length=300), AfterValidator(_clean_text)]
 LongText = Annotated[str, Field(max_length=20_000), AfterValidator(_clean_text)]
 Tag = Annotated[str, Field(max_length=100), AfterValidator(_clean_text), AfterValidator(_not_blank)]
-Tags = Annotated[list[Tag], Field(max_length=100), AfterValidator(_distinct)]
+Tags = Annotated[list[Tag], Field(max_length=100), AfterValidator(distinct)]
+TagList = Annotated[Tags, BeforeValidator(none_as_empty)]
 Url = Annotated[str, Field(max_length=2000), AfterValidator(_clean_text), AfterValidator(_http_url)]
 Country = Annotated[str, Field(min_length=2, max_length=2), AfterValidator(_country)]
-Countries = Annotated[list[Country], Field(max_length=300), AfterValidator(_distinct)]
+Countries = Annotated[list[Country], Field(max_length=300), AfterValidator(distinct)]
+CountryList = Annotated[Countries, BeforeValidator(none_as_empty)]
+Identifier = Annotated[str, Field(max_length=200), AfterValidator(_one_word)]
 TimeZoneName = Annotated[str, Field(max_length=64), AfterValidator(_time_zone)]
 AwareDateTime = Annotated[datetime, AfterValidator(_aware)]
 Latitude = Annotated[float, Field(ge=-90, le=90)]
@@ -108,6 +130,16 @@ class Localized(BaseModel):
     model_config = ConfigDict(extra="forbid")
     el: LongText | None = None
     en: LongText | None = None
+
+
+def in_some_language(value: Localized) -> Localized:
+    """A required bilingual text: Greek, English or both, not blank."""
+    if not (value.el or value.en):
+        raise ValueError("must be given in Greek, English or both")
+    return value
+
+
+Title = Annotated[Localized, AfterValidator(in_some_language)]
 
 
 class Input(BaseModel):

@@ -12,26 +12,29 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator, Field
+from pydantic import AfterValidator, Field
 
 from graph import GraphEngine, Statement
 from hub.ecosystem import crud, entities
-from hub.ecosystem.errors import Conflict, FieldIssue, NotFound, ValidationFailed
+from hub.ecosystem.errors import FieldIssue, NotFound, ValidationFailed
 from hub.ecosystem.fields import (
     AwareDateTime,
     Count,
-    Countries,
     Country,
+    CountryList,
+    Identifier,
     Input,
     Localized,
     Money,
     ShortText,
-    Tags,
+    TagList,
     TimeZoneName,
+    Title,
     Url,
+    or_none,
     validate,
 )
-from hub.ecosystem.organisations import OrganisationKind
+from hub.ecosystem.organisations import OrganisationKind, OrganisationKinds
 from hub.ecosystem.text import fold, search_text
 
 
@@ -41,46 +44,13 @@ class CallStatus(StrEnum):
     CLOSED = "CLOSED"
 
 
-def _one_word(value: str) -> str:
-    value = value.strip()
-    if not value or any(char.isspace() or not char.isprintable() for char in value):
-        raise ValueError("must be one word without spaces, e.g. HORIZON-CL5-2024-D2-01-04")
-    return value
-
-
 def _plausible_year(value: datetime) -> datetime:
     if not 1900 <= value.year <= 2200:
         raise ValueError("must lie between the years 1900 and 2200")
     return value
 
 
-def _distinct_kinds(kinds: list[OrganisationKind]) -> list[OrganisationKind]:
-    return list(dict.fromkeys(kinds))
-
-
-def _none_as_empty(value: object) -> object:
-    """A list cleared with null becomes the empty list."""
-    return [] if value is None else value
-
-
-def in_some_language(value: Localized) -> Localized:
-    """A required bilingual text: Greek, English or both, not blank."""
-    if not (value.el or value.en):
-        raise ValueError("must be given in Greek (el), English (en) or both")
-    return value
-
-
-Title = Annotated[Localized, AfterValidator(in_some_language)]
-Identifier = Annotated[str, Field(max_length=200), AfterValidator(_one_word)]
 CallDate = Annotated[AwareDateTime, AfterValidator(_plausible_year)]
-OrganisationKinds = Annotated[
-    list[OrganisationKind],
-    Field(max_length=len(OrganisationKind)),
-    AfterValidator(_distinct_kinds),
-    BeforeValidator(_none_as_empty),
-]
-TagList = Annotated[Tags, BeforeValidator(_none_as_empty)]
-CountryList = Annotated[Countries, BeforeValidator(_none_as_empty)]
 
 
 class FundingCallFields(Input):
@@ -193,25 +163,21 @@ def check(fields: FundingCallFields) -> None:
         raise ValidationFailed(issues)
 
 
-def _or_none(value: str | None) -> str | None:
-    return value or None
-
-
 def to_properties(fields: FundingCallFields) -> dict[str, Any]:
     """Graph properties of a call, with its UTC dates and folded search and sort keys."""
     description = fields.description or Localized()
-    title_el, title_en = _or_none(fields.title.el), _or_none(fields.title.en)
-    programme = _or_none(fields.programme)
+    title_el, title_en = or_none(fields.title.el), or_none(fields.title.en)
+    programme = or_none(fields.programme)
     deadline_utc = utc_iso(fields.deadline)
     return {
         "identifier": fields.identifier,
-        "call_identifier": _or_none(fields.call_identifier),
+        "call_identifier": or_none(fields.call_identifier),
         "programme": programme,
         "programme_key": fold(programme) if programme else None,
         "title_el": title_el,
         "title_en": title_en,
-        "description_el": _or_none(description.el),
-        "description_en": _or_none(description.en),
+        "description_el": or_none(description.el),
+        "description_en": or_none(description.en),
         "opening_date": fields.opening_date.isoformat() if fields.opening_date else None,
         "opening_utc": utc_iso(fields.opening_date) if fields.opening_date else None,
         "deadline": fields.deadline.isoformat(),
@@ -265,23 +231,18 @@ FUNDING_CALLS = crud.Resource(
     to_properties=to_properties,
     current_fields=current_fields,
     check=check,
+    conflict_field="input.identifier",
 )
 
 
 async def create(graph: GraphEngine, data: Mapping[str, Any]) -> dict[str, Any]:
     """Create a call; a taken identifier is a CONFLICT on `input.identifier`."""
-    try:
-        return await crud.create(graph, FUNDING_CALLS, data)
-    except Conflict as exc:
-        raise Conflict(exc.message, "input.identifier") from None
+    return await crud.create(graph, FUNDING_CALLS, data)
 
 
 async def update(graph: GraphEngine, node_id: str, patch: Mapping[str, Any]) -> dict[str, Any]:
     """Apply a partial change (null clears); a taken identifier is a CONFLICT."""
-    try:
-        return await crud.update(graph, FUNDING_CALLS, node_id, patch)
-    except Conflict as exc:
-        raise Conflict(exc.message, "input.identifier") from None
+    return await crud.update(graph, FUNDING_CALLS, node_id, patch)
 
 
 async def delete(graph: GraphEngine, node_id: str) -> None:

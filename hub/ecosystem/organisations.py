@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import model_validator
+from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 
 from graph import GraphEngine, Statement
 from hub.ecosystem import crud, entities
@@ -19,9 +19,11 @@ from hub.ecosystem.fields import (
     Name,
     Pic,
     ShortText,
-    Tags,
+    TagList,
     Url,
     Vat,
+    distinct,
+    none_as_empty,
 )
 from hub.ecosystem.text import fold, search_text
 
@@ -39,14 +41,22 @@ class OrganisationKind(StrEnum):
     NGO = "NGO"
 
 
+OrganisationKinds = Annotated[
+    list[OrganisationKind],
+    Field(max_length=len(OrganisationKind)),
+    AfterValidator(distinct),
+    BeforeValidator(none_as_empty),
+]
+
+
 class OrganisationFields(Input):
     name: Name
     short_name: ShortText | None = None
     kind: OrganisationKind
     description: Localized | None = None
-    sectors: Tags = []
-    capabilities_offered: Tags = []
-    capabilities_needed: Tags = []
+    sectors: TagList = []
+    capabilities_offered: TagList = []
+    capabilities_needed: TagList = []
     city: ShortText | None = None
     country: Country | None = None
     latitude: Latitude | None = None

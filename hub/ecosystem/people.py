@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, Field
 
 from hub.ecosystem import crud, entities
-from hub.ecosystem.fields import Email, Input, Localized, Name, Tags, Url
+from hub.ecosystem.fields import Email, Input, Localized, Name, TagList, Url
 from hub.ecosystem.text import fold, search_text
 
 
@@ -32,7 +32,7 @@ class PersonFields(Input):
     name: Name
     roles: Roles
     bio: Localized | None = None
-    skills: Tags = Field(default_factory=list)
+    skills: TagList = Field(default_factory=list)
     email: Email | None = None
     website: Url | None = None
     is_public: bool = False

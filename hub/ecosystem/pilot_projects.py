@@ -10,8 +10,8 @@ from pydantic import BeforeValidator, Field
 
 from graph import GraphEngine
 from hub.ecosystem import crud, entities
-from hub.ecosystem.fields import Input, Localized, ShortText
-from hub.ecosystem.funding_calls import OrganisationKinds, TagList, Title
+from hub.ecosystem.fields import Input, Localized, ShortText, TagList, Title, or_none
+from hub.ecosystem.organisations import OrganisationKinds
 from hub.ecosystem.text import fold, search_text
 
 
@@ -47,19 +47,15 @@ PILOT_PROJECT = entities.define_kind(
 )
 
 
-def _or_none(value: str | None) -> str | None:
-    return value or None
-
-
 def to_properties(fields: PilotProjectFields) -> dict[str, Any]:
     problem = fields.problem or Localized()
-    title_el, title_en = _or_none(fields.title.el), _or_none(fields.title.en)
+    title_el, title_en = or_none(fields.title.el), or_none(fields.title.en)
     return {
         "title_el": title_el,
         "title_en": title_en,
-        "problem_el": _or_none(problem.el),
-        "problem_en": _or_none(problem.en),
-        "test_site": _or_none(fields.test_site),
+        "problem_el": or_none(problem.el),
+        "problem_en": or_none(problem.en),
+        "test_site": or_none(fields.test_site),
         "partners_sought": [kind.value for kind in fields.partners_sought],
         "status": fields.status.value,
         "topics": fields.topics,

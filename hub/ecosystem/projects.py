@@ -4,44 +4,37 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
-from typing import Annotated, Any
+from typing import Any
 
-from pydantic import AfterValidator, Field, field_validator
+from pydantic import Field
 
 from graph import GraphEngine, Statement
 from hub.ecosystem import crud, entities
-from hub.ecosystem.errors import Conflict, NotFound
-from hub.ecosystem.fields import Input, Localized, Money, ShortText, Tags, check_period, iso
+from hub.ecosystem.errors import NotFound
+from hub.ecosystem.fields import (
+    Identifier,
+    Input,
+    Money,
+    ShortText,
+    TagList,
+    Title,
+    check_period,
+    iso,
+    or_none,
+)
 from hub.ecosystem.text import fold, search_text
-
-
-def _identifier(value: str) -> str:
-    value = value.strip()
-    if not value or len(value) > 100 or any(c.isspace() or not c.isprintable() for c in value):
-        raise ValueError("must be 1 to 100 characters without spaces, e.g. 101120001")
-    return value
-
-
-Identifier = Annotated[str, AfterValidator(_identifier)]
 
 
 class ProjectFields(Input):
     identifier: Identifier | None = None
     acronym: ShortText | None = None
-    title: Localized
+    title: Title
     start_date: date | None = None
     end_date: date | None = None
     programme: ShortText | None = None
-    topics: Tags = Field(default_factory=list)
+    topics: TagList = Field(default_factory=list)
     total_cost: Money | None = None
     ec_contribution: Money | None = None
-
-    @field_validator("title")
-    @classmethod
-    def _title_in_some_language(cls, value: Localized) -> Localized:
-        if not (value.el or value.en):
-            raise ValueError("must be given in Greek, English or both")
-        return value
 
 
 PROJECT = entities.define_kind(
@@ -67,7 +60,7 @@ def check(fields: ProjectFields) -> None:
 
 
 def to_properties(fields: ProjectFields) -> dict[str, Any]:
-    title_el, title_en = fields.title.el or None, fields.title.en or None
+    title_el, title_en = or_none(fields.title.el), or_none(fields.title.en)
     return {
         "identifier": fields.identifier,
         "acronym": fields.acronym,
@@ -112,22 +105,17 @@ PROJECTS = crud.Resource(
     to_properties=to_properties,
     current_fields=current_fields,
     check=check,
+    conflict_field="input.identifier",
 )
 
 
 async def create(graph: GraphEngine, data: Mapping[str, Any]) -> dict[str, Any]:
     """Create a project; a taken identifier is a CONFLICT on `input.identifier`."""
-    try:
-        return await crud.create(graph, PROJECTS, data)
-    except Conflict as exc:
-        raise Conflict(exc.message, "input.identifier") from None
+    return await crud.create(graph, PROJECTS, data)
 
 
 async def update(graph: GraphEngine, node_id: str, patch: Mapping[str, Any]) -> dict[str, Any]:
-    try:
-        return await crud.update(graph, PROJECTS, node_id, patch)
-    except Conflict as exc:
-        raise Conflict(exc.message, "input.identifier") from None
+    return await crud.update(graph, PROJECTS, node_id, patch)
 
 
 async def by_identifier(graph: GraphEngine, identifier: str) -> dict[str, Any]:

@@ -114,3 +114,24 @@ async def test_filters_and_past_winners_newest_first(graph: GraphEngine, gql: Gq
     assert len(default.data["pastWinners"]) == 6  # type: ignore[index]
     too_many = await gql("{ pastWinners(first: 1000) { rank } }")
     assert too_many.errors is not None and "first" in too_many.errors[0].message
+
+
+async def test_teams_and_awards_are_nodes(graph: GraphEngine, gql: GqlRunner) -> None:
+    await write(graph, "mobility-2024", 2024)
+    listed = await gql("{ challenges { edges { node { teams { id name } awards { id rank } } } } }")
+    assert listed.errors is None, listed.errors
+    challenge = listed.data["challenges"]["edges"][0]["node"]  # type: ignore[index]
+    gold = next(team for team in challenge["teams"] if team["name"] == "Gold 2024")
+    first = next(award for award in challenge["awards"] if award["rank"] == 1)
+    read = await gql(
+        "query($team: ID!, $award: ID!) { "
+        "team: node(id: $team) { id ... on Team { name awards { rank } } } "
+        "award: node(id: $award) { id ... on Award { rank team { name } } } }",
+        team=gold["id"],
+        award=first["id"],
+    )
+    assert read.errors is None, read.errors
+    assert read.data == {
+        "team": {"id": gold["id"], "name": "Gold 2024", "awards": [{"rank": 1}]},
+        "award": {"id": first["id"], "rank": 1, "team": {"name": "Gold 2024"}},
+    }

@@ -58,3 +58,48 @@ async def test_invalid_input_names_each_field_and_writes_nothing(gql: GqlRunner)
     assert {"input.name", "input.website", "input.country", "input.latitude"} <= fields
     listed = await gql("{ organisations { totalCount } }")
     assert listed.data == {"organisations": {"totalCount": 0}}
+
+
+async def test_null_clears_the_list_fields(gql: GqlRunner) -> None:
+    created = await gql(
+        CREATE,
+        input={
+            "name": "Ωμέγα Robotics",
+            "kind": "STARTUP",
+            "sectors": ["ai", "robotics"],
+            "capabilitiesOffered": ["vision"],
+            "capabilitiesNeeded": ["funding"],
+        },
+    )
+    assert created.errors is None, created.errors
+    organisation_id = created.data["createOrganisation"]["organisation"]["id"]  # type: ignore[index]
+    update = """
+    mutation($id: ID!, $input: UpdateOrganisationInput!) {
+      updateOrganisation(id: $id, input: $input) {
+        organisation { name sectors capabilitiesOffered capabilitiesNeeded }
+        errors { code field message }
+      }
+    }
+    """
+    cleared = await gql(update, id=organisation_id, input={"sectors": None})
+    assert cleared.errors is None, cleared.errors
+    assert cleared.data == {
+        "updateOrganisation": {
+            "organisation": {
+                "name": "Ωμέγα Robotics",
+                "sectors": [],
+                "capabilitiesOffered": ["vision"],
+                "capabilitiesNeeded": ["funding"],
+            },
+            "errors": [],
+        }
+    }
+    both = await gql(
+        update, id=organisation_id, input={"capabilitiesOffered": None, "capabilitiesNeeded": None}
+    )
+    payload = both.data["updateOrganisation"]  # type: ignore[index]
+    assert payload["errors"] == []
+    assert payload["organisation"]["capabilitiesOffered"] == []
+    assert payload["organisation"]["capabilitiesNeeded"] == []
+    filtered = await gql('{ organisations(filter: {sector: "ai"}) { totalCount } }')
+    assert filtered.data == {"organisations": {"totalCount": 0}}

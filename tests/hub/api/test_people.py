@@ -73,6 +73,15 @@ async def test_create_and_read_back_verbatim(gql: GqlRunner) -> None:
     assert [edge["node"]["name"] for edge in listed["edges"]] == [TRICKY]
 
 
+async def test_null_clears_the_skills(gql: GqlRunner) -> None:
+    person = await create(gql, skills=["IoT", "AI"], isPublic=True)
+    cleared = data(await gql(UPDATE, id=person["id"], input={"skills": None}))["updatePerson"]
+    assert cleared["errors"] == []
+    assert cleared["person"]["skills"] == []
+    assert cleared["person"]["roles"] == ["RESEARCHER"]
+    assert data(await gql(READ, id=person["id"]))["person"]["skills"] == []
+
+
 async def test_email_is_not_part_of_the_person_type(gql: GqlRunner) -> None:
     fields = data(await gql('{ __type(name: "Person") { fields { name } } }'))
     names = {field["name"] for field in fields["__type"]["fields"]}

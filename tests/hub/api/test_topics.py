@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from graph import GraphEngine
 from hub.ecosystem import funding_calls, pilot_projects, projects
 from tests.conftest import GqlRunner
@@ -53,3 +55,31 @@ async def test_topics_are_read_only(gql: GqlRunner) -> None:
     result = await gql('mutation { createTopic(input: {name: "x"}) { errors { code } } }')
     assert result.errors is not None
     assert "createTopic" in result.errors[0].message
+
+
+async def test_retagged_and_deleted_topics_leave_the_list(
+    graph: GraphEngine, gql: GqlRunner
+) -> None:
+    pilot = await pilot_projects.create(
+        graph, {"title": {"en": "Buses"}, "topics": ["Old", "Kept"]}
+    )
+    call = await funding_calls.create(
+        graph,
+        {
+            "identifier": "HORIZON-CL5-2099-02",
+            "title": {"en": "Gone"},
+            "deadline": "2099-02-18T17:00:00+01:00",
+            "topics": ["Removed"],
+        },
+    )
+    query = "{ topics { totalCount edges { node { name } } } }"
+
+    def names(result: Any) -> tuple[int, list[str]]:
+        assert result.errors is None, result.errors
+        page = result.data["topics"]
+        return page["totalCount"], [edge["node"]["name"] for edge in page["edges"]]
+
+    assert names(await gql(query)) == (3, ["Kept", "Old", "Removed"])
+    await pilot_projects.update(graph, pilot["id"], {"topics": ["Kept"]})
+    await funding_calls.delete(graph, call["id"])
+    assert names(await gql(query)) == (1, ["Kept"])

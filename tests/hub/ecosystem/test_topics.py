@@ -60,3 +60,23 @@ async def test_filter_by_folded_text_and_pages(graph: GraphEngine) -> None:
         seen += [node["name"] for node in page.nodes]
         after = page.cursors[-1]
     assert seen == ["Energy", "Open data", "Water", "Ανοικτά Δεδομένα", "Ενέργεια"]
+
+
+async def test_topics_nothing_is_tagged_with_any_more_are_not_listed(graph: GraphEngine) -> None:
+    pilot = await pilot_projects.create(
+        graph, {"title": {"en": "Buses"}, "topics": ["Mobility", "Sensors", "AI"]}
+    )
+    project = await projects.create(graph, {"title": {"en": "Port"}, "topics": ["AI"]})
+    assert await names(graph) == ["AI", "Mobility", "Sensors"]
+
+    await pilot_projects.update(graph, pilot["id"], {"topics": ["Mobility"]})
+    assert await names(graph) == ["AI", "Mobility"]
+    assert await names(graph, text="sens") == []
+
+    await pilot_projects.delete(graph, pilot["id"])
+    page = await entities.page(graph, topics.TOPIC, topics.filters(), first=50, after=None)
+    assert [node["name"] for node in page.nodes] == ["AI"] and page.total == 1
+
+    await projects.update(graph, project["id"], {"topics": None})
+    page = await entities.page(graph, topics.TOPIC, topics.filters(), first=50, after=None)
+    assert page.nodes == [] and page.total == 0
