@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import sys
 import unicodedata
+
+# Combining marks (accents) to delete after decomposition: str.translate with a table built
+# once is many times faster than testing each character.
+_COMBINING = {code: None for code in range(sys.maxunicode + 1) if unicodedata.combining(chr(code))}
 
 
 def fold(text: str) -> str:
@@ -12,7 +17,7 @@ def fold(text: str) -> str:
     `θεσσαλονικησ`. Used on both the stored search text and the query.
     """
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
+    stripped = decomposed.translate(_COMBINING)
     return " ".join(stripped.replace("ς", "σ").split())
 
 
