@@ -22,6 +22,9 @@ from hub.graphiql import graphiql_routes
 from hub.graphql_http import graphql_route
 from hub.runtime import Runtime, open_runtime
 from hub.settings import Settings
+from hub.suggestions.index import MatchIndex
+from hub.suggestions.models import EmbedderHolder
+from hub.suggestions.service import Matcher
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +34,12 @@ READY_TIMEOUT = 2.0
 
 async def _context(request: Request) -> Context:
     runtime: Runtime = request.app.state.runtime
-    return Context(graph=runtime.graph, loaders=Loaders(runtime.graph))
+    return Context(
+        graph=runtime.graph,
+        loaders=Loaders(runtime.graph),
+        matcher=request.app.state.matcher,
+        jobs=request.app.state.jobs,
+    )
 
 
 async def health(request: Request) -> Response:
@@ -79,8 +87,12 @@ def create_app(settings: Settings, runtime: Runtime | None = None) -> Starlette:
             )
             jobs = await create_pool(opened.redis)
             stack.push_async_callback(jobs.aclose)
+            embedder = await asyncio.to_thread(EmbedderHolder(settings.embedding_model).get)
             app.state.runtime = opened
             app.state.jobs = jobs
+            app.state.matcher = Matcher(
+                graph=opened.graph, index=MatchIndex(embedder.dimensions), embedder=embedder
+            )
             yield
 
     routes = [

@@ -1,4 +1,4 @@
-"""The `hub` command: serve, worker, run, seed, status."""
+"""The `hub` command: serve, worker, run, seed, status, import."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Coroutine
+from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
@@ -21,10 +22,15 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from graph import GraphError, Statement
 from hub.app import create_app
 from hub.demo import seed as demo
+from hub.ecosystem.entities import now_iso
 from hub.ecosystem.errors import HubError
 from hub.runtime import Runtime, open_runtime
 from hub.settings import Settings
-from hub.worker import QUEUE, build_worker
+from hub.sources import ImportReport, calls, cordis
+from hub.suggestions.jobs import QUEUE, failed_jobs
+from hub.suggestions.models import EmbedderHolder
+from hub.suggestions.store import EMBEDDED_LABELS, embed_stale, missing_embeddings
+from hub.worker import build_worker
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -190,6 +196,8 @@ def status() -> None:
             for row in await graph.run(COUNT_BY_LABEL):
                 out.print(f"  {row['label']}: {row['total']}")
             out.print(f"demo seed: {(await demo.seed_state(graph)).value}")
+            for label, missing in (await missing_embeddings(graph)).items():
+                out.print(f"  {label} without an embedding: {missing}")
             out.print(await _worker_line(runtime))
 
     _execute(work)
@@ -205,9 +213,164 @@ async def _worker_line(runtime: Runtime) -> str:
             with contextlib.suppress(TimeoutError, asyncio.TimeoutError):
                 answer = await job.result(timeout=3)
         worker_state = "answering" if answer else "not running (start it with `hub worker`)"
-        return f"job queue: {queued} waiting; worker: {worker_state}"
+        failed, newest = await failed_jobs(jobs)
+        lines = [f"job queue: {queued} waiting; worker: {worker_state}; failed jobs: {failed}"]
+        lines += [
+            f"  failed {item['at']}: {item['job']} {item['label']} {item['node']}: {item['error']}"
+            for item in newest
+        ]
+        return "\n".join(lines)
     finally:
         await jobs.aclose()
+
+
+import_app = typer.Typer(
+    help="Import public data (CORDIS projects, funding-portal calls); re-running is safe.",
+    no_args_is_help=True,
+)
+app.add_typer(import_app, name="import")
+
+REJECTIONS_SHOWN = 20
+BatchOption = Annotated[int, typer.Option(min=1, max=10_000, help="Rows written per statement.")]
+
+
+@import_app.command("cordis")
+def import_cordis(
+    folder: Annotated[
+        Path, typer.Argument(help="Folder with CORDIS organization/topics/euroSciVoc/... CSVs.")
+    ],
+    max_project_id: Annotated[
+        int | None,
+        typer.Option(help="Import only the rows of projects with projectID <= this."),
+    ] = None,
+    batch_size: BatchOption = 500,
+) -> None:
+    """Import CORDIS Horizon Europe participants and projects (CSV, gzipped or not)."""
+    settings = _settings()
+
+    async def work() -> ImportReport:
+        cordis.locate(folder)  # a missing folder or file fails before the graph starts
+        project_filter = None if max_project_id is None else (lambda pid: pid <= max_project_id)
+        async with open_runtime(settings, supervise=False) as runtime:
+            with _progress() as progress:
+                report = await cordis.import_cordis(
+                    runtime.graph,
+                    folder,
+                    project_filter=project_filter,
+                    progress=_RichProgress(progress),
+                    batch_size=batch_size,
+                )
+                await _embed(runtime, settings, _RichProgress(progress), ("Organisation",))
+                return report
+
+    _print_report(_execute(work))
+
+
+@import_app.command("calls")
+def import_calls(
+    files: Annotated[
+        list[Path],
+        typer.Argument(help="Funding & Tenders portal exports: output_query-*.csv, calls-*.json."),
+    ],
+    batch_size: BatchOption = 500,
+) -> None:
+    """Import funding calls from the portal's CSV exports and JSON (gzipped or not)."""
+    settings = _settings()
+
+    async def work() -> ImportReport:
+        calls.check_files(files)  # a missing file fails before the graph starts
+        async with open_runtime(settings, supervise=False) as runtime:
+            with _progress() as progress:
+                report = await calls.import_calls(
+                    runtime.graph, files, progress=_RichProgress(progress), batch_size=batch_size
+                )
+                await _embed(runtime, settings, _RichProgress(progress), ("FundingCall",))
+                return report
+
+    _print_report(_execute(work))
+
+
+async def _embed(
+    runtime: Runtime,
+    settings: Settings,
+    progress: _RichProgress,
+    labels: tuple[str, ...] = EMBEDDED_LABELS,
+    *,
+    force: bool = False,
+) -> dict[str, int]:
+    """Embed what an import (or a model change) left stale, so it is ready to match."""
+    holder = EmbedderHolder(settings.embedding_model)
+    embedder = await asyncio.to_thread(holder.get)
+    return await embed_stale(
+        runtime.graph,
+        embedder,
+        model=holder.model_id,
+        at=now_iso(),
+        labels=labels,
+        force=force,
+        progress=progress,
+    )
+
+
+@app.command()
+def reembed(
+    label: Annotated[
+        list[str] | None,
+        typer.Option(help="Only these labels: Organisation, FundingCall, PilotProject."),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Re-embed every node, not only stale ones.")
+    ] = False,
+) -> None:
+    """Embed every node whose text, or the configured model, changed since it was embedded."""
+    settings = _settings()
+    chosen = tuple(label or EMBEDDED_LABELS)
+    unknown = sorted(set(chosen) - set(EMBEDDED_LABELS))
+    if unknown:
+        console.print(f"[red]error:[/red] --label must be one of {', '.join(EMBEDDED_LABELS)}")
+        raise typer.Exit(2)
+
+    async def work() -> dict[str, int]:
+        async with open_runtime(settings, supervise=False) as runtime:
+            with _progress() as progress:
+                return await _embed(runtime, settings, _RichProgress(progress), chosen, force=force)
+
+    started = time.monotonic()
+    written = _execute(work)
+    parts = ", ".join(f"{count} {name}" for name, count in written.items())
+    out.print(f"re-embedded {parts} in {time.monotonic() - started:.1f} s")
+
+
+class _RichProgress:
+    """An import's stages as rich progress bars, one per stage."""
+
+    def __init__(self, progress: Progress) -> None:
+        self._progress = progress
+        self._task: Any = None
+
+    def stage(self, description: str, total: int | None) -> None:
+        self._finish()
+        self._task = self._progress.add_task(description, total=total)
+
+    def advance(self, steps: int) -> None:
+        if self._task is not None:
+            self._progress.advance(self._task, steps)
+
+    def _finish(self) -> None:
+        """A stage of unknown length (reading a file) ends as a full bar of what it did."""
+        for task in self._progress.tasks:
+            if task.id == self._task and task.total is None:
+                self._progress.update(task.id, total=task.completed)
+
+
+def _print_report(report: ImportReport) -> None:
+    """The rejected rows (the first ones), then the one-line summary."""
+    for rejection in report.rejections[:REJECTIONS_SHOWN]:
+        out.print(str(rejection), markup=False, highlight=False, soft_wrap=True)
+    hidden = len(report.rejections) - REJECTIONS_SHOWN
+    if hidden > 0:
+        out.print(f"... and {hidden} more rejected rows", highlight=False)
+    out.print(report.summary(), markup=False, highlight=False, soft_wrap=True)
 
 
 def main() -> None:

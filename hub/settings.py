@@ -22,6 +22,7 @@ class Settings:
     host: str
     port: int
     log_level: str
+    embedding_model: str
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -37,4 +38,5 @@ class Settings:
             host=config("HUB_HOST", default="127.0.0.1"),
             port=config("HUB_PORT", cast=int, default=8000),
             log_level=config("HUB_LOG_LEVEL", default="info").lower(),
+            embedding_model=config("HUB_EMBEDDING_MODEL", default=""),
         )

@@ -18,6 +18,7 @@ from graph.falkordb_engine import FalkorDBEngine
 from hub.api.context import Context, Loaders
 from hub.api.schema import schema
 from hub.graph_schema import HUB_SCHEMA
+from hub.suggestions.models import EmbedderHolder
 
 _graph_names = itertools.count()
 
@@ -32,6 +33,14 @@ def embedded_server() -> Iterator[EmbeddedServer]:
     yield server
     server.stop()
     shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def holder() -> EmbedderHolder:
+    """The real default embedding model, loaded once for the session."""
+    loaded = EmbedderHolder("")
+    loaded.get()
+    return loaded
 
 
 @pytest_asyncio.fixture

@@ -17,6 +17,7 @@ from hub.api.context import Info
 from hub.ecosystem import crud, entities, relations
 from hub.ecosystem.errors import HubError, ValidationFailed
 from hub.ecosystem.ids import expect_global_id, to_global_id
+from hub.suggestions.jobs import request_embedding
 
 T = TypeVar("T")
 Build = Callable[[dict[str, Any]], T]
@@ -234,6 +235,8 @@ async def created(
 ) -> tuple[T | None, list[MutationError]]:
     """Create a node from a create input: the object built, or the typed errors."""
     node, errors = await attempt(crud.create(info.context.graph, resource, input_data(input)))
+    if node is not None:
+        await request_embedding(info.context.jobs, resource.kind.label, node)
     return (build(node) if node else None), errors
 
 
@@ -248,6 +251,8 @@ async def updated(
         return await crud.update(info.context.graph, resource, node_id, patch)
 
     node, errors = await attempt(change())
+    if node is not None:
+        await request_embedding(info.context.jobs, resource.kind.label, node)
     return (build(node) if node else None), errors
 
 

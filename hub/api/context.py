@@ -5,11 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from arq.connections import ArqRedis
 from strawberry.dataloader import DataLoader
 from strawberry.types import Info as StrawberryInfo
 
 from graph import GraphEngine
 from hub.ecosystem import entities, relations
+from hub.suggestions.service import Matcher
 
 
 @dataclass
@@ -50,6 +52,10 @@ class Loaders:
 class Context:
     graph: GraphEngine
     loaders: Loaders
+    matcher: Matcher | None = None
+    """Suggestions (the embedding model and the in-memory indexes); None where not loaded."""
+    jobs: ArqRedis | None = None
+    """The job queue, for embedding what a mutation wrote; None where there is no queue."""
 
 
 Info = StrawberryInfo[Context, None]

@@ -18,6 +18,7 @@ from hub.api.people import PersonMutation, PersonQuery
 from hub.api.pilot_projects import PilotProjectMutation, PilotProjectQuery
 from hub.api.programmes import ProgrammeMutation, ProgrammeQuery
 from hub.api.projects import ProjectMutation, ProjectQuery
+from hub.api.suggestions import SuggestionQuery
 from hub.api.topics import TopicQuery
 
 Query = merge_types(
@@ -33,6 +34,7 @@ Query = merge_types(
         ProjectQuery,
         TopicQuery,
         ChallengeQuery,
+        SuggestionQuery,
     ),
 )
 Mutation = merge_types(

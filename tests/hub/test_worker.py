@@ -8,7 +8,8 @@ from graph.embedded import EmbeddedServer
 from graph.falkordb_engine import FalkorDBEngine
 from hub.runtime import JOBS_DATABASE, Runtime
 from hub.settings import Settings
-from hub.worker import QUEUE, build_worker
+from hub.suggestions.jobs import QUEUE
+from hub.worker import build_worker
 
 
 async def test_a_burst_worker_runs_the_graph_check_job(

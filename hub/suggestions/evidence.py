@@ -1,0 +1,152 @@
+"""What the graph says about candidates, gathered in a few batched statements.
+
+Fills matching's `GraphEvidence` the way the evaluation fills it from CSV files: past
+participations (popularity), co-participation with the asker and among the top candidates
+(partners of partners), shared networks and programmes, past work under the same family of
+call topics, and a call's eligibility terms.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, datetime
+from typing import Any
+
+from graph import GraphEngine, Statement
+from matching.evidence import CallTerms, Facts
+from matching.features import topic_family
+
+FAMILY_DEPTH = 3
+_X = "00000000-0000-4000-8000-000000000000"
+
+PARTICIPATIONS = Statement(
+    name="evidence_participations",
+    cypher="UNWIND $ids AS key MATCH (o:Organisation {id: key}) "
+    "OPTIONAL MATCH (o)-[:PARTICIPATED_IN]->(p:Project) "
+    "RETURN key, count(p) AS projects, collect(p.topic_identifier) AS topics",
+    example={"ids": [_X]},
+)
+WITH_ASKER = Statement(
+    name="evidence_co_participation_with_asker",
+    cypher="MATCH (a:Organisation {id: $asker})-[:PARTICIPATED_IN]->(p:Project) "
+    "MATCH (p)<-[:PARTICIPATED_IN]-(o:Organisation) WHERE o.id IN $ids AND o.id <> $asker "
+    "RETURN o.id AS id, count(p) AS projects",
+    example={"asker": _X, "ids": [_X]},
+)
+SHARED_NETWORKS = Statement(
+    name="evidence_shared_networks",
+    cypher="MATCH (a:Organisation {id: $asker})-[:MEMBER_OF]->(w:Network) "
+    "MATCH (w)<-[:MEMBER_OF]-(o:Organisation) WHERE o.id IN $ids "
+    "RETURN o.id AS id, collect(w.name) AS names",
+    example={"asker": _X, "ids": [_X]},
+)
+SHARED_PROGRAMMES = Statement(
+    name="evidence_shared_programmes",
+    cypher="MATCH (a:Organisation {id: $asker})-[:PARTICIPATES_IN]->(g:Programme) "
+    "MATCH (g)<-[:PARTICIPATES_IN]-(o:Organisation) WHERE o.id IN $ids "
+    "RETURN o.id AS id, collect(g.name) AS names",
+    example={"asker": _X, "ids": [_X]},
+)
+AMONG_CANDIDATES = Statement(
+    name="evidence_co_participation_among_candidates",
+    cypher="UNWIND $seeds AS seed MATCH (s:Organisation {id: seed})-[:PARTICIPATED_IN]->"
+    "(p:Project) MATCH (p)<-[:PARTICIPATED_IN]-(o:Organisation) "
+    "WHERE o.id IN $ids AND o.id <> seed RETURN o.id AS id, seed, count(p) AS projects",
+    example={"seeds": [_X], "ids": [_X]},
+)
+TOPIC_COUNTS = Statement(
+    name="evidence_topic_counts",
+    cypher="MATCH (p:Project) WHERE p.topic_identifier IS NOT NULL "
+    "RETURN p.topic_identifier AS topic, count(p) AS projects",
+)
+
+
+def organisation_facts(
+    nodes: Mapping[str, Mapping[str, Any]],
+    participations: Mapping[str, tuple[int, list[str]]],
+    *,
+    family: str | None = None,
+) -> dict[str, Facts]:
+    """Facts of candidate organisations; `family` counts past work under that topic family."""
+    facts = {}
+    for node_id, node in nodes.items():
+        projects, topics = participations.get(node_id, (0, []))
+        in_family = (
+            sum(1 for topic in topics if topic and topic_family(topic, FAMILY_DEPTH) == family)
+            if family
+            else 0
+        )
+        facts[node_id] = Facts(
+            name=str(node.get("name") or ""),
+            kind=node.get("kind"),
+            country=node.get("country"),
+            city=node.get("city"),
+            popularity=max(int(node.get("participations") or 0), projects),
+            programme_participations=in_family,
+            programme=family,
+        )
+    return facts
+
+
+async def participations(
+    graph: GraphEngine, ids: Sequence[str]
+) -> dict[str, tuple[int, list[str]]]:
+    rows = await graph.run(PARTICIPATIONS, {"ids": list(ids)})
+    return {row["key"]: (int(row["projects"]), list(row["topics"] or [])) for row in rows}
+
+
+async def asker_links(
+    graph: GraphEngine, asker: str, ids: Sequence[str]
+) -> tuple[dict[str, int], dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """Per candidate: projects shared with the asker, and shared networks and programmes."""
+    params = {"asker": asker, "ids": list(ids)}
+    projects = {row["id"]: int(row["projects"]) for row in await graph.run(WITH_ASKER, params)}
+    networks = {
+        row["id"]: tuple(sorted(row["names"])) for row in await graph.run(SHARED_NETWORKS, params)
+    }
+    programmes = {
+        row["id"]: tuple(sorted(row["names"])) for row in await graph.run(SHARED_PROGRAMMES, params)
+    }
+    return projects, networks, programmes
+
+
+async def among_candidates(
+    graph: GraphEngine, seeds: Sequence[str], ids: Sequence[str]
+) -> dict[str, dict[str, int]]:
+    """Candidate -> seed candidate -> projects done together."""
+    found: dict[str, dict[str, int]] = {}
+    rows = await graph.run(AMONG_CANDIDATES, {"seeds": list(seeds), "ids": list(ids)})
+    for row in rows:
+        found.setdefault(row["id"], {})[row["seed"]] = int(row["projects"])
+    return found
+
+
+async def action_popularity(graph: GraphEngine) -> Counter[str]:
+    """Past projects per call action (topic identifier without its year)."""
+    counts: Counter[str] = Counter()
+    for row in await graph.run(TOPIC_COUNTS):
+        counts[topic_family(str(row["topic"]))] += int(row["projects"])
+    return counts
+
+
+def family_counts(topics: Iterable[str]) -> Counter[str]:
+    return Counter(topic_family(topic, FAMILY_DEPTH) for topic in topics if topic)
+
+
+def call_terms(node: Mapping[str, Any]) -> CallTerms:
+    deadline = node.get("deadline_utc")
+    return CallTerms(
+        deadline=_date(deadline) if isinstance(deadline, str) else None,
+        eligible_kinds=frozenset(node.get("eligible_kinds") or ()),
+        eligible_countries=frozenset(node.get("eligible_countries") or ()),
+        budget_min=node.get("budget_min"),
+        budget_max=node.get("budget_max"),
+    )
+
+
+def _date(text: str) -> date | None:
+    try:
+        return datetime.fromisoformat(text).date()
+    except ValueError:
+        return None

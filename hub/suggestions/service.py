@@ -1,0 +1,375 @@
+"""Suggestions: partners, funding calls, consortia and similar nodes, ranked and explained.
+
+Plain async functions over the graph, the in-memory index and the embedder. Candidates come
+from the exact vector scan and the BM25 index (and, for consortia, the most experienced
+organisations); the graph adds its evidence; matching ranks and explains.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from typing import Any
+
+from graph import GraphEngine
+from hub.ecosystem.errors import FieldIssue, NotFound, ValidationFailed
+from hub.suggestions import evidence
+from hub.suggestions.index import LabelIndex, MatchIndex
+from matching import ranking
+from matching.documents import node_text
+from matching.embeddings import Embedder
+from matching.evidence import Facts, GraphEvidence
+from matching.features import topic_family
+from matching.ranking import Candidate, Ranked
+
+POOL = 300
+MAX_FIRST = 100
+
+
+@dataclass
+class Matcher:
+    """What suggestions need, opened once per process."""
+
+    graph: GraphEngine
+    index: MatchIndex
+    embedder: Embedder
+
+
+@dataclass(frozen=True)
+class OrganisationFilter:
+    kinds: Collection[str] | None = None
+    countries: Collection[str] | None = None
+    local_first: bool = False
+
+
+@dataclass(frozen=True)
+class CallFilter:
+    include_closed: bool = False
+    kinds: Collection[str] | None = None
+    """The asking organisation's kind must be eligible (the asker's own kind by default)."""
+    countries: Collection[str] | None = None
+    programmes: Collection[str] | None = None
+    budget_min: float | None = None
+    budget_max: float | None = None
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    node: dict[str, Any]
+    ranked: Ranked
+
+
+@dataclass(frozen=True)
+class ConsortiumSuggestion:
+    items: list[Suggestion]
+    kinds: list[str]
+    countries: list[str]
+    missing_kinds: list[str]
+    missing_countries: int
+
+
+def _check_first(first: int) -> None:
+    if not 1 <= first <= MAX_FIRST:
+        raise ValidationFailed([FieldIssue("first", f"must be between 1 and {MAX_FIRST}")])
+
+
+async def _query_vector(matcher: Matcher, index: LabelIndex, node_id: str | None, text: str) -> Any:
+    if node_id is not None:
+        stored = index.vectors.vector(node_id)
+        if stored is not None:
+            return stored
+    vectors = await matcher.embedder.encode([text])
+    return vectors[0]
+
+
+def _candidates(
+    index: LabelIndex,
+    vector: Any,
+    text: str,
+    *,
+    allowed: Collection[str] | None,
+    extra: Sequence[str] = (),
+    pool: int = POOL,
+) -> list[Candidate]:
+    semantic = {hit.id: hit.score for hit in index.semantic(vector, limit=pool, allowed=allowed)}
+    lexical = {hit.id: hit for hit in index.lexical_hits(text, limit=pool, allowed=allowed)}
+    ids = list(dict.fromkeys([*semantic, *lexical, *extra]))
+    all_semantic = index.vectors.scores(vector) if set(ids) - set(semantic) else semantic
+    return [
+        Candidate(
+            node_id,
+            semantic=float(all_semantic.get(node_id, 0.0)),
+            lexical=lexical[node_id].score if node_id in lexical else 0.0,
+            terms=lexical[node_id].terms if node_id in lexical else (),
+        )
+        for node_id in ids
+        if node_id in index.nodes
+    ]
+
+
+def _allowed_organisations(
+    index: LabelIndex, given: OrganisationFilter | None
+) -> Collection[str] | None:
+    if given is None or (not given.kinds and not given.countries):
+        return None
+    kinds = set(given.kinds or ())
+    countries = set(given.countries or ())
+    return {
+        node_id
+        for node_id, node in index.nodes.items()
+        if (not kinds or node.get("kind") in kinds)
+        and (not countries or node.get("country") in countries)
+    }
+
+
+def _local_first(
+    items: list[Suggestion], city: str | None, country: str | None
+) -> list[Suggestion]:
+    def closeness(item: Suggestion) -> int:
+        if city and item.node.get("city_key") == city:
+            return 0
+        if country and item.node.get("country") == country:
+            return 1
+        return 2
+
+    return sorted(items, key=closeness)
+
+
+async def _organisation_facts(
+    graph: GraphEngine, index: LabelIndex, ids: Sequence[str], family: str | None = None
+) -> dict[str, Facts]:
+    done = await evidence.participations(graph, ids)
+    nodes = {node_id: index.nodes[node_id] for node_id in ids if node_id in index.nodes}
+    return evidence.organisation_facts(nodes, done, family=family)
+
+
+async def suggest_partners(
+    matcher: Matcher,
+    *,
+    organisation_id: str | None = None,
+    pilot_project_id: str | None = None,
+    text: str | None = None,
+    first: int = 10,
+    filter: OrganisationFilter | None = None,
+) -> list[Suggestion]:
+    """Partners for an organisation, a researcher's pilot project, or a free text."""
+    _check_first(first)
+    graph = matcher.graph
+    organisations = await matcher.index.of(graph, "Organisation")
+    asker: dict[str, Any] | None = None
+    exclude: set[str] = set()
+    query_id: str | None = None
+    query_index = organisations
+    if organisation_id is not None:
+        asker = _node(organisations, organisation_id, "organisationId", "organisation")
+        query_id, query_text = organisation_id, node_text("Organisation", asker)
+        exclude.add(organisation_id)
+    elif pilot_project_id is not None:
+        pilots = await matcher.index.of(graph, "PilotProject")
+        pilot = _node(pilots, pilot_project_id, "pilotProjectId", "pilot project")
+        query_id, query_text, query_index = (
+            pilot_project_id,
+            node_text("PilotProject", pilot),
+            pilots,
+        )
+        if filter is None and pilot.get("partners_sought"):
+            filter = OrganisationFilter(kinds=list(pilot["partners_sought"]))
+    elif text is not None and text.strip():
+        query_text = text
+    else:
+        raise ValidationFailed(
+            [FieldIssue("organisationId", "give organisationId, pilotProjectId or text")]
+        )
+    vector = await _query_vector(matcher, query_index, query_id, query_text)
+    allowed = _allowed_organisations(organisations, filter)
+    candidates = [
+        c
+        for c in _candidates(organisations, vector, query_text, allowed=allowed)
+        if c.id not in exclude
+    ]
+    ids = [c.id for c in candidates]
+    facts = await _organisation_facts(graph, organisations, ids)
+    if asker is not None and organisation_id is not None:
+        projects, networks, programmes = await evidence.asker_links(graph, organisation_id, ids)
+        facts = {
+            node_id: replace(
+                fact,
+                co_participations=projects.get(node_id, 0),
+                shared_networks=networks.get(node_id, ()),
+                shared_programmes=programmes.get(node_id, ()),
+            )
+            for node_id, fact in facts.items()
+        }
+    found = GraphEvidence(
+        facts=facts,
+        asker_name=str(asker.get("name")) if asker else "",
+        asker_kind=asker.get("kind") if asker else None,
+        asker_country=asker.get("country") if asker else None,
+    )
+    limit = max(first, 3 * first) if filter is not None and filter.local_first else first
+    ranked = ranking.partners(candidates, found, limit=limit)
+    items = [Suggestion(organisations.nodes[item.id], item) for item in ranked]
+    if filter is not None and filter.local_first and asker is not None:
+        items = _local_first(items, asker.get("city_key"), asker.get("country"))
+    return items[:first]
+
+
+async def suggest_funding_calls(
+    matcher: Matcher,
+    *,
+    organisation_id: str | None = None,
+    text: str | None = None,
+    first: int = 10,
+    filter: CallFilter | None = None,
+    now: datetime | None = None,
+) -> list[Suggestion]:
+    """Funding calls for an organisation or a text; open and eligible ones unless asked."""
+    _check_first(first)
+    graph = matcher.graph
+    given = filter or CallFilter()
+    moment = now or datetime.now(UTC)
+    calls = await matcher.index.of(graph, "FundingCall")
+    asker: dict[str, Any] | None = None
+    families: dict[str, int] = {}
+    if organisation_id is not None:
+        organisations = await matcher.index.of(graph, "Organisation")
+        asker = _node(organisations, organisation_id, "organisationId", "organisation")
+        query_text = node_text("Organisation", asker)
+        vector = await _query_vector(matcher, organisations, organisation_id, query_text)
+        done = await evidence.participations(graph, [organisation_id])
+        families = dict(evidence.family_counts(done.get(organisation_id, (0, []))[1]))
+    elif text is not None and text.strip():
+        query_text = text
+        vector = (await matcher.embedder.encode([text]))[0]
+    else:
+        raise ValidationFailed([FieldIssue("organisationId", "give organisationId or text")])
+    allowed = _allowed_calls(calls, given, moment)
+    semantic = calls.vectors.scores(vector)
+    lexical = {hit.id: hit for hit in calls.lexical_hits(query_text, limit=None, allowed=allowed)}
+    popularity = await matcher.index.action_popularity(graph)
+    candidates: list[Candidate] = []
+    facts: dict[str, Facts] = {}
+    for call_id in allowed:
+        node = calls.nodes[call_id]
+        identifier = str(node.get("identifier") or "")
+        family = topic_family(identifier, evidence.FAMILY_DEPTH) if identifier else None
+        hit = lexical.get(call_id)
+        candidates.append(
+            Candidate(
+                call_id,
+                semantic=float(semantic.get(call_id, 0.0)),
+                lexical=hit.score if hit else 0.0,
+                terms=hit.terms if hit else (),
+            )
+        )
+        facts[call_id] = Facts(
+            name=_title(node),
+            popularity=popularity.get(topic_family(identifier), 0) if identifier else 0,
+            programme_participations=families.get(family, 0) if family else 0,
+            programme=family,
+            call=evidence.call_terms(node),
+        )
+    found = GraphEvidence(
+        facts=facts,
+        asker_name=str(asker.get("name")) if asker else "",
+        asker_kind=asker.get("kind") if asker else None,
+        asker_country=asker.get("country") if asker else None,
+        today=None if given.include_closed else moment.date(),
+    )
+    ranked = ranking.calls(candidates, found, limit=first)
+    return [Suggestion(calls.nodes[item.id], item) for item in ranked]
+
+
+def _allowed_calls(index: LabelIndex, given: CallFilter, moment: datetime) -> list[str]:
+    now = moment.astimezone(UTC).isoformat()
+    kinds = set(given.kinds or ())
+    countries = set(given.countries or ())
+    programmes = {value.casefold() for value in given.programmes or ()}
+    allowed = []
+    for call_id, node in index.nodes.items():
+        if not given.include_closed and str(node.get("deadline_utc") or "") < now:
+            continue
+        eligible_kinds = set(node.get("eligible_kinds") or ())
+        if kinds and eligible_kinds and not kinds & eligible_kinds:
+            continue
+        eligible_countries = set(node.get("eligible_countries") or ())
+        if countries and eligible_countries and not countries & eligible_countries:
+            continue
+        if programmes and str(node.get("programme") or "").casefold() not in programmes:
+            continue
+        if given.budget_min is not None and (node.get("budget_max") or 0) < given.budget_min:
+            continue
+        if given.budget_max is not None and (node.get("budget_min") or 0) > given.budget_max:
+            continue
+        allowed.append(call_id)
+    return allowed
+
+
+async def suggest_consortium(
+    matcher: Matcher,
+    *,
+    funding_call_id: str,
+    first: int = 10,
+    filter: OrganisationFilter | None = None,
+) -> ConsortiumSuggestion:
+    """The organisations that could win a call, kinds mixed, and what the consortium lacks."""
+    _check_first(first)
+    graph = matcher.graph
+    calls = await matcher.index.of(graph, "FundingCall")
+    call = _node(calls, funding_call_id, "fundingCallId", "funding call")
+    organisations = await matcher.index.of(graph, "Organisation")
+    query_text = node_text("FundingCall", call)
+    vector = await _query_vector(matcher, calls, funding_call_id, query_text)
+    allowed = _allowed_organisations(organisations, filter)
+    popular = await matcher.index.most_experienced(graph, POOL, allowed)
+    candidates = _candidates(organisations, vector, query_text, allowed=allowed, extra=popular)
+    ids = [c.id for c in candidates]
+    identifier = str(call.get("identifier") or "")
+    family = topic_family(identifier, evidence.FAMILY_DEPTH) if identifier else None
+    facts = await _organisation_facts(graph, organisations, ids, family)
+    preliminary = ranking.rank(
+        candidates,
+        GraphEvidence(facts=facts),
+        use=ranking.Use.CONSORTIUM,
+        weights=replace(
+            ranking.DEFAULT_WEIGHTS[ranking.Use.CONSORTIUM], partners=0.0, diversity=0.0
+        ),
+        limit=2 * ranking.DEFAULT_WEIGHTS[ranking.Use.CONSORTIUM].seeds,
+    )
+    links = await evidence.among_candidates(graph, [item.id for item in preliminary], ids)
+    chosen = ranking.consortium(
+        candidates, GraphEvidence(facts=facts, co_participation=links), limit=first
+    )
+    return ConsortiumSuggestion(
+        items=[Suggestion(organisations.nodes[item.id], item) for item in chosen.members],
+        kinds=[role.value for role in chosen.roles],
+        countries=list(chosen.countries),
+        missing_kinds=[role.value for role in chosen.missing_roles],
+        missing_countries=chosen.missing_countries,
+    )
+
+
+async def similar(
+    matcher: Matcher, *, label: str, node_id: str, first: int = 10
+) -> list[Suggestion]:
+    """Nodes of the same kind as `node_id` closest in meaning and words."""
+    _check_first(first)
+    index = await matcher.index.of(matcher.graph, label)
+    node = _node(index, node_id, "id", label)
+    text = node_text(label, node)
+    vector = await _query_vector(matcher, index, node_id, text)
+    candidates = [c for c in _candidates(index, vector, text, allowed=None) if c.id != node_id]
+    ranked = ranking.similar(candidates, GraphEvidence(), limit=first)
+    return [Suggestion(index.nodes[item.id], item) for item in ranked]
+
+
+def _node(index: LabelIndex, node_id: str, field: str, what: str) -> dict[str, Any]:
+    node = index.nodes.get(node_id)
+    if node is None:
+        raise NotFound(f"no {what} has this id", field)
+    return node
+
+
+def _title(node: Mapping[str, Any]) -> str:
+    return str(node.get("title_en") or node.get("title_el") or node.get("identifier") or "")

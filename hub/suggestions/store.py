@@ -1,0 +1,189 @@
+"""Embeddings stored on the nodes: which are stale, encoding them, writing them back.
+
+A vector is stored as base64 of its little-endian float32 bytes (`embedding`), with the hash of
+the text it embodies (`embedding_hash`), the model (`embedding_model`) and when it was written
+(`embedded_at`). A list of 384 floats per node was measured 20x slower to write through
+FalkorDB (92 s against 4 s for 23,000 nodes) and did not read back within 30 s.
+"""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+import numpy as np
+import numpy.typing as npt
+
+from graph import GraphEngine, Statement
+from matching.documents import FIELDS_BY_LABEL, content_hash, node_text
+from matching.embeddings import Embedder, encode_documents
+
+EMBEDDED_LABELS = ("Organisation", "FundingCall", "PilotProject")
+READ_BATCH = 1000
+ENCODE_BATCH = 256
+
+FloatArray = npt.NDArray[np.float32]
+
+
+def pack(vector: FloatArray) -> str:
+    return base64.b64encode(np.asarray(vector, dtype="<f4").tobytes()).decode("ascii")
+
+
+def unpack(text: str) -> FloatArray:
+    return np.frombuffer(base64.b64decode(text), dtype="<f4").astype(np.float32)
+
+
+@dataclass(frozen=True)
+class LabelStatements:
+    label: str
+    texts: Statement
+    write: Statement
+    text_by_id: Statement
+    missing: Statement
+
+
+def _statements(label: str) -> LabelStatements:
+    fields = ", ".join(f".{name}" for name in FIELDS_BY_LABEL[label])
+    lower = label.lower()
+    projection = f"n {{.id, {fields}, .embedding_hash, .embedding_model}} AS node"
+    return LabelStatements(
+        label=label,
+        texts=Statement(
+            name=f"embedding_texts_{lower}",
+            cypher=f"MATCH (n:{label}) WHERE n.id > $after RETURN {projection} "
+            "ORDER BY n.id LIMIT $limit",
+            example={"after": "", "limit": 10},
+        ),
+        write=Statement(
+            name=f"write_embeddings_{lower}",
+            cypher=f"UNWIND $rows AS row MATCH (n:{label} {{id: row.id}}) "
+            "SET n.embedding = row.vector, n.embedding_hash = row.hash, "
+            "n.embedding_model = $model, n.embedded_at = $at RETURN count(n) AS written",
+            example={"rows": [{"id": "x", "vector": "AAAA", "hash": "h"}], "model": "m", "at": "t"},
+            write=True,
+        ),
+        text_by_id=Statement(
+            name=f"embedding_text_{lower}",
+            cypher=f"UNWIND $ids AS key MATCH (n:{label} {{id: key}}) RETURN {projection}",
+            example={"ids": ["x"]},
+        ),
+        missing=Statement(
+            name=f"missing_embeddings_{lower}",
+            cypher=f"MATCH (n:{label}) WHERE n.embedding IS NULL RETURN count(n) AS total",
+        ),
+    )
+
+
+STATEMENTS = {label: _statements(label) for label in EMBEDDED_LABELS}
+
+
+async def missing_embeddings(graph: GraphEngine) -> dict[str, int]:
+    """Per label, how many nodes have no vector yet (their jobs are queued or failed)."""
+    return {
+        label: int((await graph.run(statements.missing))[0]["total"])
+        for label, statements in STATEMENTS.items()
+    }
+
+
+@dataclass(frozen=True)
+class Stale:
+    id: str
+    text: str
+    hash: str
+
+
+def stale(
+    label: str, nodes: Sequence[dict[str, Any]], model: str, *, force: bool = False
+) -> list[Stale]:
+    """The nodes whose stored vector is missing, from another model, or of another text."""
+    found = []
+    for node in nodes:
+        text = node_text(label, node)
+        digest = content_hash(text)
+        if force or node.get("embedding_hash") != digest or node.get("embedding_model") != model:
+            found.append(Stale(id=str(node["id"]), text=text, hash=digest))
+    return found
+
+
+async def stale_nodes(
+    graph: GraphEngine, label: str, model: str, *, force: bool = False
+) -> list[Stale]:
+    """Every stale node of a label (every node with `force`), read a page at a time."""
+    statements = STATEMENTS[label]
+    found: list[Stale] = []
+    after = ""
+    while True:
+        rows = await graph.run(statements.texts, {"after": after, "limit": READ_BATCH})
+        nodes = [row["node"] for row in rows]
+        found.extend(stale(label, nodes, model, force=force))
+        if len(nodes) < READ_BATCH:
+            return found
+        after = str(nodes[-1]["id"])
+
+
+async def stale_by_id(
+    graph: GraphEngine, label: str, ids: Sequence[str], model: str
+) -> list[Stale]:
+    rows = await graph.run(STATEMENTS[label].text_by_id, {"ids": list(ids)})
+    return stale(label, [row["node"] for row in rows], model)
+
+
+async def embed(
+    graph: GraphEngine,
+    embedder: Embedder,
+    label: str,
+    nodes: Sequence[Stale],
+    *,
+    model: str,
+    at: str,
+    advance: Callable[[int], None] = lambda _: None,
+) -> int:
+    """Encode and store the vectors of `nodes`, a batch at a time; the number written."""
+    written = 0
+    for start in range(0, len(nodes), ENCODE_BATCH):
+        batch = nodes[start : start + ENCODE_BATCH]
+        vectors = await encode_documents(embedder, [item.text for item in batch])
+        rows = [
+            {"id": item.id, "vector": pack(vector), "hash": item.hash}
+            for item, vector in zip(batch, vectors, strict=True)
+        ]
+        result = await graph.run(STATEMENTS[label].write, {"rows": rows, "model": model, "at": at})
+        written += int(result[0]["written"]) if result else 0
+        advance(len(batch))
+    return written
+
+
+class Progress(Protocol):
+    def stage(self, description: str, total: int | None) -> None: ...
+
+    def advance(self, steps: int) -> None: ...
+
+
+async def embed_stale(
+    graph: GraphEngine,
+    embedder: Embedder,
+    *,
+    model: str,
+    at: str,
+    labels: Sequence[str] = EMBEDDED_LABELS,
+    force: bool = False,
+    progress: Progress | None = None,
+) -> dict[str, int]:
+    """Bring every label's vectors up to date (bulk, after an import or a model change)."""
+    written: dict[str, int] = {}
+    for label in labels:
+        nodes = await stale_nodes(graph, label, model, force=force)
+        if progress is not None:
+            progress.stage(f"embedding {label} ({len(nodes)} stale)", len(nodes))
+        written[label] = await embed(
+            graph,
+            embedder,
+            label,
+            nodes,
+            model=model,
+            at=at,
+            advance=progress.advance if progress is not None else lambda _: None,
+        )
+    return written

@@ -1,0 +1,263 @@
+"""The dev evaluation, in memory (no graph): hub ranking against baselines on real consortia.
+
+    python -m matching.evaluation /work/shared/data [--cache var/matching-cache]
+
+Builds the dev protocol (`matching.protocol`), indexes the organisation profiles and the
+call texts lexically and semantically (embeddings cached on disk by content hash), then ranks
+for both tasks with the hub's ranking and with the baselines (popularity, BM25, TF-IDF, and
+the embedding cosine alone), overall and for the Greek slice. Ranking functions get plain
+candidates and evidence, as they do in the hub.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+from matching.corpus import DevCorpus, Progress, build_corpus, quiet
+from matching.embeddings import FloatArray
+from matching.evidence import Facts, GraphEvidence
+from matching.features import (
+    CALL_PROGRAMME_DEPTH,
+    DESTINATION_DEPTH,
+    PARTNER_PROGRAMME_DEPTH,
+    topic_family,
+)
+from matching.lexical import Weighting
+from matching.metrics import Metrics
+from matching.ranking import DEFAULT_WEIGHTS, Candidate, Use, Weights, rank
+
+POOL = 300
+"""Candidates taken from the top of each signal's list (task A)."""
+DEPTH = 20
+
+
+def _top(scores: FloatArray, k: int) -> npt.NDArray[np.intp]:
+    k = min(k, scores.size)
+    top = np.argpartition(-scores, k - 1)[:k]
+    return top[np.argsort(-scores[top], kind="stable")]
+
+
+# -- task A: call -> partners ---------------------------------------------------------------
+PARTNER_METHODS = ("hub", "popularity", "bm25", "tfidf", "minilm")
+
+
+def partner_rankings(
+    prep: DevCorpus, method: str, weights: Weights | None = None, pool: int = POOL
+) -> list[list[str]]:
+    """One ranking of organisations per call->partners query."""
+    rankings: list[list[str]] = []
+    popular = _top(prep.popularity, DEPTH)
+    for number, query in enumerate(prep.split.partner_queries):
+        if method == "popularity":
+            rows = popular
+        elif method in ("bm25", "tfidf"):
+            rows = _top(prep.org_index.score_vector(query.text, Weighting(method)), DEPTH)
+        elif method == "minilm":
+            rows = _top(prep.org_vectors @ prep.call_vectors[prep.call_row(query.topic)], DEPTH)
+        else:
+            semantic, lexical = prep.partner_signals(number)
+            rows = np.array(_hub_partners(prep, query.topic, semantic, lexical, weights, pool))
+        rankings.append([prep.org_ids[row] for row in rows])
+    return rankings
+
+
+def _family_counts(prep: DevCorpus, topic: str, depth: int) -> FloatArray:
+    counts = np.zeros(len(prep.org_ids), dtype=np.float32)
+    for org, count in prep.history.family_members(topic, depth).items():
+        row = prep.org_row(org)
+        if row < len(prep.org_ids) and prep.org_ids[row] == org:
+            counts[row] = count
+    return counts
+
+
+def _hub_partners(
+    prep: DevCorpus,
+    topic: str,
+    semantic: FloatArray,
+    lexical: FloatArray,
+    weights: Weights | None,
+    pool: int,
+) -> list[int]:
+    programme = _family_counts(prep, topic, PARTNER_PROGRAMME_DEPTH)
+    destination = _family_counts(prep, topic, DESTINATION_DEPTH)
+    signals = (semantic, lexical, prep.popularity, programme, destination)
+    rows = np.unique(np.concatenate([_top(signal, pool) for signal in signals]))
+    facts: dict[str, Facts] = {}
+    candidates: list[Candidate] = []
+    for row in rows.tolist():
+        org = prep.org_ids[row]
+        facts[org] = replace(
+            prep.org_facts[row],
+            programme_participations=int(programme[row]),
+            programme=topic_family(topic, PARTNER_PROGRAMME_DEPTH),
+            destination_participations=int(destination[row]),
+            destination=topic_family(topic, DESTINATION_DEPTH),
+        )
+        candidates.append(Candidate(org, float(semantic[row]), float(lexical[row])))
+    evidence = GraphEvidence(facts=facts, co_participation=prep.history.co_participation())
+    ranked = rank(candidates, evidence, use=Use.CONSORTIUM, weights=weights, limit=DEPTH)
+    return [prep.org_row(item.id) for item in ranked]
+
+
+# -- task B: organisation -> call -----------------------------------------------------------
+CALL_METHODS = ("hub", "popularity", "bm25", "tfidf", "minilm")
+
+
+def call_rankings(prep: DevCorpus, method: str, weights: Weights | None = None) -> list[list[str]]:
+    """One ranking of calls (topics with text) per organisation->call query."""
+    action_popularity = np.array(
+        [prep.history.action_popularity(call) for call in prep.call_ids], dtype=np.float32
+    )
+    rankings: list[list[str]] = []
+    for number, query in enumerate(prep.split.call_queries):
+        if method == "popularity":
+            rows = _top(action_popularity, DEPTH)
+        elif method in ("bm25", "tfidf"):
+            rows = _top(prep.call_index.score_vector(query.text, Weighting(method)), DEPTH)
+        elif method == "minilm":
+            org_vector = prep.org_vectors[prep.org_row(query.organisation_id)]
+            rows = _top(prep.call_vectors @ org_vector, DEPTH)
+        else:
+            semantic, lexical = prep.call_signals(number)
+            rows = np.array(_hub_calls(prep, query.organisation_id, semantic, lexical, weights))
+        rankings.append([prep.call_ids[row] for row in rows])
+    return rankings
+
+
+def _hub_calls(
+    prep: DevCorpus,
+    organisation: str,
+    semantic: FloatArray,
+    lexical: FloatArray,
+    weights: Weights | None,
+) -> list[int]:
+    facts: dict[str, Facts] = {}
+    candidates: list[Candidate] = []
+    history = prep.history
+    for call, sem, lex in zip(prep.call_ids, semantic.tolist(), lexical.tolist(), strict=True):
+        facts[call] = Facts(
+            name=prep.split.calls[call].title,
+            popularity=history.action_popularity(call),
+            programme_participations=history.in_family(organisation, call, CALL_PROGRAMME_DEPTH),
+            programme=topic_family(call, CALL_PROGRAMME_DEPTH),
+            destination_participations=history.in_family(organisation, call, DESTINATION_DEPTH),
+            destination=topic_family(call, DESTINATION_DEPTH),
+        )
+        candidates.append(Candidate(call, sem, lex))
+    evidence = GraphEvidence(facts=facts)
+    ranked = rank(candidates, evidence, use=Use.CALLS, weights=weights, limit=DEPTH)
+    return [prep.call_row(item.id) for item in ranked]
+
+
+# -- report ---------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Row:
+    task: str
+    method: str
+    overall: Metrics
+    greek: Metrics
+
+
+def score_partners(prep: DevCorpus, rankings: Sequence[list[str]]) -> tuple[Metrics, Metrics]:
+    queries = prep.split.partner_queries
+    overall = Metrics.mean(zip(rankings, (q.truth for q in queries), strict=True))
+    greek = Metrics.mean(zip(rankings, (prep.split.greek(q.truth) for q in queries), strict=True))
+    return overall, greek
+
+
+def score_calls(prep: DevCorpus, rankings: Sequence[list[str]]) -> tuple[Metrics, Metrics]:
+    queries = prep.split.call_queries
+    overall = Metrics.mean(zip(rankings, (q.truth for q in queries), strict=True))
+    greek_truth = (
+        q.truth if prep.split.organisations[q.organisation_id].country == "EL" else frozenset()
+        for q in queries
+    )
+    greek = Metrics.mean(zip(rankings, greek_truth, strict=True))
+    return overall, greek
+
+
+def run(prep: DevCorpus, progress: Progress = quiet) -> list[Row]:
+    rows: list[Row] = []
+    for method in PARTNER_METHODS:
+        started = time.perf_counter()
+        weights = DEFAULT_WEIGHTS[Use.CONSORTIUM] if method == "hub" else None
+        overall, greek = score_partners(prep, partner_rankings(prep, method, weights))
+        rows.append(Row("call -> partners", method, overall, greek))
+        progress(f"call -> partners, {method}: {time.perf_counter() - started:.1f} s")
+    for method in CALL_METHODS:
+        started = time.perf_counter()
+        weights = DEFAULT_WEIGHTS[Use.CALLS] if method == "hub" else None
+        overall, greek = score_calls(prep, call_rankings(prep, method, weights))
+        rows.append(Row("organisation -> call", method, overall, greek))
+        progress(f"organisation -> call, {method}: {time.perf_counter() - started:.1f} s")
+    return rows
+
+
+def table(rows: Sequence[Row]) -> str:
+    header = (
+        f"{'task':<21} {'method':<11} {'n':>4} {'R@10':>6} {'R@20':>6} {'MRR':>6} "
+        f"{'nDCG20':>6} | {'EL n':>4} {'R@10':>6} {'R@20':>6} {'MRR':>6} {'nDCG20':>6}"
+    )
+    lines = [header, "-" * len(header)]
+    for row in rows:
+        o, g = row.overall, row.greek
+        lines.append(
+            f"{row.task:<21} {row.method:<11} {o.queries:>4} {o.recall_10:>6.3f} "
+            f"{o.recall_20:>6.3f} {o.mrr:>6.3f} {o.ndcg_20:>6.3f} | {g.queries:>4} "
+            f"{g.recall_10:>6.3f} {g.recall_20:>6.3f} {g.mrr:>6.3f} {g.ndcg_20:>6.3f}"
+        )
+    return "\n".join(lines)
+
+
+def summary(rows: Sequence[Row]) -> str:
+    parts: list[str] = []
+    for task, metric in (("call -> partners", "recall_20"), ("organisation -> call", "recall_10")):
+        hub = next(r for r in rows if r.task == task and r.method == "hub")
+        baselines = [r for r in rows if r.task == task and r.method != "hub"]
+        best = max(baselines, key=lambda r: getattr(r.overall, metric))
+        ratio = getattr(hub.overall, metric) / max(getattr(best.overall, metric), 1e-9)
+        label = "R@20" if metric == "recall_20" else "R@10"
+        parts.append(
+            f"{task}: hub {label} {getattr(hub.overall, metric):.3f} = {ratio:.2f}x best "
+            f"baseline ({best.method} {getattr(best.overall, metric):.3f}), Greek "
+            f"{getattr(hub.greek, metric):.3f}"
+        )
+    return "; ".join(parts)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m matching.evaluation", description=__doc__)
+    parser.add_argument("data", type=Path, help="folder holding cordis-he/ and ft-portal/")
+    parser.add_argument(
+        "--cache",
+        type=Path,
+        default=Path("var/matching-cache"),
+        help="folder for cached embeddings (default: var/matching-cache)",
+    )
+    args = parser.parse_args(argv)
+
+    def progress(message: str) -> None:
+        print(message, file=sys.stderr, flush=True)
+
+    started = time.perf_counter()
+    try:
+        prep = build_corpus(args.data, args.cache, progress)
+    except Exception as exc:
+        print(f"evaluation failed: {exc}", file=sys.stderr)
+        return 1
+    rows = run(prep, progress)
+    print(table(rows))
+    print(f"dev split, {time.perf_counter() - started:.0f} s: {summary(rows)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,238 @@
+"""An in-process lexical index: BM25 ranking and TF-IDF cosine over analysed documents.
+
+Documents are added (or replaced) and removed by id; the sparse matrices are rebuilt lazily,
+on the first query after a change, from each document's stored term counts (no re-analysis).
+A query costs one slice of the term columns it uses, a few milliseconds for 25k documents.
+Each hit carries the query words it shares with the document, for explanations.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+import numpy as np
+import numpy.typing as npt
+from scipy import sparse
+
+from matching.text import terms
+
+FloatArray = npt.NDArray[np.float32]
+
+
+class Weighting(StrEnum):
+    BM25 = "bm25"
+    TFIDF = "tfidf"
+
+
+@dataclass(frozen=True, slots=True)
+class LexicalHit:
+    id: str
+    score: float
+    terms: tuple[str, ...]
+    """Query words found in the document, the most telling first."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Query:
+    columns: npt.NDArray[np.int64]
+    counts: FloatArray
+    words: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Matrices:
+    bm25: sparse.csc_array
+    tfidf: sparse.csc_array
+    bm25_idf: FloatArray
+    tfidf_idf: FloatArray
+
+
+class LexicalIndex:
+    """BM25 (Okapi, with Lucene's non-negative idf) and TF-IDF cosine over the same documents."""
+
+    def __init__(self, *, k1: float = 1.2, b: float = 0.75) -> None:
+        self.k1 = k1
+        self.b = b
+        self._vocabulary: dict[str, int] = {}
+        self._ids: list[str] = []
+        self._rows: dict[str, int] = {}
+        self._documents: list[tuple[npt.NDArray[np.int64], FloatArray] | None] = []
+        self._free: list[int] = []
+        self._matrices: _Matrices | None = None
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __contains__(self, doc_id: object) -> bool:
+        return doc_id in self._rows
+
+    # -- changes --------------------------------------------------------------------------
+    def add(self, doc_id: str, text: str) -> None:
+        """Index a document, replacing the one with the same id."""
+        counts = Counter(term.stem for term in terms(text))
+        columns = np.fromiter(
+            (self._vocabulary.setdefault(stem, len(self._vocabulary)) for stem in counts),
+            dtype=np.int64,
+            count=len(counts),
+        )
+        entry = (columns, np.fromiter(counts.values(), dtype=np.float32, count=len(counts)))
+        row = self._rows.get(doc_id)
+        if row is None:
+            row = self._free.pop() if self._free else len(self._ids)
+            if row == len(self._ids):
+                self._ids.append(doc_id)
+                self._documents.append(entry)
+            self._rows[doc_id] = row
+        self._ids[row] = doc_id
+        self._documents[row] = entry
+        self._matrices = None
+
+    def add_many(self, documents: Iterable[tuple[str, str]]) -> None:
+        for doc_id, text in documents:
+            self.add(doc_id, text)
+
+    def remove(self, doc_id: str) -> bool:
+        """Forget a document; False when it was not indexed."""
+        row = self._rows.pop(doc_id, None)
+        if row is None:
+            return False
+        self._documents[row] = None
+        self._free.append(row)
+        self._matrices = None
+        return True
+
+    # -- queries --------------------------------------------------------------------------
+    def ids(self) -> list[str | None]:
+        """Document ids in row order (None for a free row): the order of `score_vector`."""
+        return [
+            self._ids[row] if self._documents[row] is not None else None
+            for row in range(len(self._ids))
+        ]
+
+    def score_vector(self, query: str, weighting: Weighting = Weighting.BM25) -> FloatArray:
+        """Scores of every row for a query (0 for free rows and documents without a match)."""
+        return self._score(self._parse(query), weighting)[0]
+
+    def _score(
+        self, parsed: _Query, weighting: Weighting
+    ) -> tuple[FloatArray, sparse.csr_array | None]:
+        """Scores of every row, and the BM25 weights of the query's columns (rows x columns)."""
+        matrices = self._built()
+        if parsed.columns.size == 0:
+            return np.zeros(len(self._ids), dtype=np.float32), None
+        bm25 = sparse.csr_array(matrices.bm25[:, parsed.columns])
+        if weighting is Weighting.BM25:
+            weights = matrices.bm25_idf[parsed.columns] * parsed.counts
+            return np.asarray(bm25 @ weights, dtype=np.float32), bm25
+        query_weights = (1.0 + np.log(parsed.counts)) * matrices.tfidf_idf[parsed.columns]
+        query_weights /= max(float(np.linalg.norm(query_weights)), 1e-12)
+        scores = matrices.tfidf[:, parsed.columns] @ query_weights
+        return np.asarray(scores, dtype=np.float32), bm25
+
+    def search(
+        self,
+        query: str,
+        *,
+        limit: int | None = 10,
+        allowed: Collection[str] | None = None,
+        weighting: Weighting = Weighting.BM25,
+    ) -> list[LexicalHit]:
+        """The best documents for a query (only `allowed` ids when given), with shared words."""
+        parsed = self._parse(query)
+        scores, columns = self._score(parsed, weighting)
+        if allowed is not None:
+            mask = np.zeros(len(self._ids), dtype=bool)
+            mask[[self._rows[doc_id] for doc_id in allowed if doc_id in self._rows]] = True
+            scores = np.where(mask, scores, 0.0)
+        candidates = np.flatnonzero(scores > 0.0)
+        if limit is not None and candidates.size > limit:
+            top = np.argpartition(-scores[candidates], limit - 1)[:limit]
+            candidates = candidates[top]
+        ordered = candidates[np.argsort(-scores[candidates], kind="stable")]
+        shared = self._shared(parsed, columns, ordered)
+        return [
+            LexicalHit(self._ids[row], float(scores[row]), words)
+            for row, words in zip(ordered.tolist(), shared, strict=True)
+        ]
+
+    def matched_terms(self, query: str, doc_id: str) -> tuple[str, ...]:
+        """The query's words found in one document, the most telling first."""
+        row = self._rows.get(doc_id)
+        if row is None:
+            return ()
+        parsed = self._parse(query)
+        return self._shared(parsed, self._score(parsed, Weighting.BM25)[1], np.array([row]))[0]
+
+    # -- internals ------------------------------------------------------------------------
+    def _parse(self, query: str) -> _Query:
+        counts: Counter[int] = Counter()
+        words: dict[int, str] = {}
+        for term in terms(query):
+            column = self._vocabulary.get(term.stem)
+            if column is not None:
+                counts[column] += 1
+                words.setdefault(column, term.word)
+        columns = np.fromiter(counts, dtype=np.int64, count=len(counts))
+        return _Query(
+            columns=columns,
+            counts=np.fromiter(counts.values(), dtype=np.float32, count=len(counts)),
+            words=tuple(words[int(column)] for column in columns),
+        )
+
+    def _shared(
+        self, parsed: _Query, columns: sparse.csr_array | None, rows: npt.NDArray[np.intp]
+    ) -> list[tuple[str, ...]]:
+        """For each row, the query words it contains, by their BM25 contribution."""
+        if columns is None or rows.size == 0:
+            return [() for _ in range(rows.size)]
+        weights = columns[rows].toarray() * self._built().bm25_idf[parsed.columns]
+        shared: list[tuple[str, ...]] = []
+        for row_weights in weights:
+            order = np.argsort(-row_weights, kind="stable")
+            shared.append(tuple(parsed.words[index] for index in order if row_weights[index] > 0.0))
+        return shared
+
+    def _built(self) -> _Matrices:
+        if self._matrices is None:
+            self._matrices = self._build()
+        return self._matrices
+
+    def _build(self) -> _Matrices:
+        rows = len(self._ids)
+        vocabulary = len(self._vocabulary)
+        lengths = np.zeros(rows, dtype=np.float32)
+        row_index: list[npt.NDArray[np.int64]] = []
+        columns: list[npt.NDArray[np.int64]] = []
+        counts: list[FloatArray] = []
+        for row, entry in enumerate(self._documents):
+            if entry is None:
+                continue
+            row_index.append(np.full(entry[0].size, row, dtype=np.int64))
+            columns.append(entry[0])
+            counts.append(entry[1])
+            lengths[row] = float(entry[1].sum())
+        if columns:
+            r, c, tf = np.concatenate(row_index), np.concatenate(columns), np.concatenate(counts)
+        else:
+            r = c = np.zeros(0, dtype=np.int64)
+            tf = np.zeros(0, dtype=np.float32)
+        documents = max(len(self._rows), 1)
+        df = np.bincount(c, minlength=vocabulary).astype(np.float32)
+        average = float(lengths.sum()) / documents or 1.0
+        norm = self.k1 * (1.0 - self.b + self.b * lengths[r] / average)
+        bm25 = tf * (self.k1 + 1.0) / (tf + norm)
+        bm25_idf = np.log1p((documents - df + 0.5) / (df + 0.5)).astype(np.float32)
+        tfidf_idf = (np.log((1.0 + documents) / (1.0 + df)) + 1.0).astype(np.float32)
+        tfidf = (1.0 + np.log(tf)) * tfidf_idf[c]
+        row_norms = np.sqrt(np.bincount(r, weights=tfidf * tfidf, minlength=rows))
+        tfidf = tfidf / np.maximum(row_norms[r], 1e-12)
+        shape = (rows, vocabulary)
+        return _Matrices(
+            bm25=sparse.csc_array((bm25.astype(np.float32), (r, c)), shape=shape),
+            tfidf=sparse.csc_array((tfidf.astype(np.float32), (r, c)), shape=shape),
+            bm25_idf=bm25_idf,
+            tfidf_idf=tfidf_idf,
+        )
