@@ -234,7 +234,11 @@ def summary(rows: Sequence[Row]) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m matching.evaluation", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="python -m matching.evaluation",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("data", type=Path, help="folder holding cordis-he/ and ft-portal/")
     parser.add_argument(
         "--cache",

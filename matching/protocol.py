@@ -16,7 +16,7 @@ from __future__ import annotations
 import csv
 import glob
 import gzip
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -255,8 +255,3 @@ def load_dev_split(data_dir: Path) -> DevSplit:
         call_queries=call_queries,
         dev_projects=dev_projects,
     )
-
-
-def participation_counts(projects: list[Project]) -> Counter[str]:
-    """Past participations per organisation: the popularity prior."""
-    return Counter(org for project in projects for org in project.participants)

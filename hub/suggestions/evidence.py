@@ -15,9 +15,12 @@ from typing import Any
 
 from graph import GraphEngine, Statement
 from matching.evidence import CallTerms, Facts
-from matching.features import topic_family
+from matching.features import (
+    DESTINATION_DEPTH,
+    PARTNER_PROGRAMME_DEPTH,
+    topic_family,
+)
 
-FAMILY_DEPTH = 3
 _X = "00000000-0000-4000-8000-000000000000"
 
 PARTICIPATIONS = Statement(
@@ -66,25 +69,26 @@ def organisation_facts(
     nodes: Mapping[str, Mapping[str, Any]],
     participations: Mapping[str, tuple[int, list[str]]],
     *,
-    family: str | None = None,
+    topic: str | None = None,
 ) -> dict[str, Facts]:
-    """Facts of candidate organisations; `family` counts past work under that topic family."""
+    """Facts of candidate organisations; with a call's `topic`, their past work under the
+    same programme part and destination (the depths the consortium ranking was tuned with)."""
+    programme = topic_family(topic, PARTNER_PROGRAMME_DEPTH) if topic else None
+    destination = topic_family(topic, DESTINATION_DEPTH) if topic else None
     facts = {}
     for node_id, node in nodes.items():
         projects, topics = participations.get(node_id, (0, []))
-        in_family = (
-            sum(1 for topic in topics if topic and topic_family(topic, FAMILY_DEPTH) == family)
-            if family
-            else 0
-        )
+        families = family_counts(topics, (PARTNER_PROGRAMME_DEPTH, DESTINATION_DEPTH))
         facts[node_id] = Facts(
             name=str(node.get("name") or ""),
             kind=node.get("kind"),
             country=node.get("country"),
             city=node.get("city"),
             popularity=max(int(node.get("participations") or 0), projects),
-            programme_participations=in_family,
-            programme=family,
+            programme_participations=families[programme] if programme else 0,
+            programme=programme,
+            destination_participations=families[destination] if destination else 0,
+            destination=destination,
         )
     return facts
 
@@ -130,8 +134,10 @@ async def action_popularity(graph: GraphEngine) -> Counter[str]:
     return counts
 
 
-def family_counts(topics: Iterable[str]) -> Counter[str]:
-    return Counter(topic_family(topic, FAMILY_DEPTH) for topic in topics if topic)
+def family_counts(topics: Iterable[str], depths: Iterable[int]) -> Counter[str]:
+    """Past projects per topic family, at each of `depths` segments."""
+    chosen = tuple(depths)
+    return Counter(topic_family(topic, depth) for topic in topics if topic for depth in chosen)
 
 
 def call_terms(node: Mapping[str, Any]) -> CallTerms:

@@ -20,7 +20,7 @@ from matching import ranking
 from matching.documents import node_text
 from matching.embeddings import Embedder
 from matching.evidence import Facts, GraphEvidence
-from matching.features import topic_family
+from matching.features import CALL_PROGRAMME_DEPTH, DESTINATION_DEPTH, topic_family
 from matching.ranking import Candidate, Ranked
 
 POOL = 300
@@ -137,11 +137,11 @@ def _local_first(
 
 
 async def _organisation_facts(
-    graph: GraphEngine, index: LabelIndex, ids: Sequence[str], family: str | None = None
+    graph: GraphEngine, index: LabelIndex, ids: Sequence[str], topic: str | None = None
 ) -> dict[str, Facts]:
     done = await evidence.participations(graph, ids)
     nodes = {node_id: index.nodes[node_id] for node_id in ids if node_id in index.nodes}
-    return evidence.organisation_facts(nodes, done, family=family)
+    return evidence.organisation_facts(nodes, done, topic=topic)
 
 
 async def suggest_partners(
@@ -238,7 +238,12 @@ async def suggest_funding_calls(
         query_text = node_text("Organisation", asker)
         vector = await _query_vector(matcher, organisations, organisation_id, query_text)
         done = await evidence.participations(graph, [organisation_id])
-        families = dict(evidence.family_counts(done.get(organisation_id, (0, []))[1]))
+        families = dict(
+            evidence.family_counts(
+                done.get(organisation_id, (0, []))[1],
+                (CALL_PROGRAMME_DEPTH, DESTINATION_DEPTH),
+            )
+        )
     elif text is not None and text.strip():
         query_text = text
         vector = (await matcher.embedder.encode([text]))[0]
@@ -253,7 +258,8 @@ async def suggest_funding_calls(
     for call_id in allowed:
         node = calls.nodes[call_id]
         identifier = str(node.get("identifier") or "")
-        family = topic_family(identifier, evidence.FAMILY_DEPTH) if identifier else None
+        programme = topic_family(identifier, CALL_PROGRAMME_DEPTH) if identifier else None
+        destination = topic_family(identifier, DESTINATION_DEPTH) if identifier else None
         hit = lexical.get(call_id)
         candidates.append(
             Candidate(
@@ -266,8 +272,10 @@ async def suggest_funding_calls(
         facts[call_id] = Facts(
             name=_title(node),
             popularity=popularity.get(topic_family(identifier), 0) if identifier else 0,
-            programme_participations=families.get(family, 0) if family else 0,
-            programme=family,
+            programme_participations=families.get(programme, 0) if programme else 0,
+            programme=programme,
+            destination_participations=families.get(destination, 0) if destination else 0,
+            destination=destination,
             call=evidence.call_terms(node),
         )
     found = GraphEvidence(
@@ -326,8 +334,7 @@ async def suggest_consortium(
     candidates = _candidates(organisations, vector, query_text, allowed=allowed, extra=popular)
     ids = [c.id for c in candidates]
     identifier = str(call.get("identifier") or "")
-    family = topic_family(identifier, evidence.FAMILY_DEPTH) if identifier else None
-    facts = await _organisation_facts(graph, organisations, ids, family)
+    facts = await _organisation_facts(graph, organisations, ids, identifier or None)
     preliminary = ranking.rank(
         candidates,
         GraphEvidence(facts=facts),
