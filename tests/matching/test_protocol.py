@@ -1,19 +1,12 @@
-"""The dev protocol on the real data in ../shared/data (skipped where the data is absent)."""
+"""The dev protocol on the real data in ../shared/data."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 
 from matching import protocol
 from matching.protocol import DEV_FIRST, DEV_LAST, PROFILE_LAST, load_dev_split
-
-DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
-
-pytestmark = pytest.mark.skipif(
-    not (DATA / "cordis-he").exists(), reason=f"the real data is not in {DATA}"
-)
+from tests.shared_data import DATA
 
 
 @pytest.fixture(scope="module")

@@ -15,10 +15,8 @@ from graph import GraphEngine, Statement
 from graph.embedded import EmbeddedServer
 from graph.falkordb_engine import FalkorDBEngine
 from hub.graph_schema import HUB_SCHEMA
+from tests.shared_data import CORDIS, PORTAL
 
-DATA = Path(__file__).resolve().parents[3].parent / "shared" / "data"
-CORDIS = DATA / "cordis-he"
-PORTAL = DATA / "ft-portal"
 TOPIC_FILES = sorted((PORTAL / "topics-2023-2024").glob("output_query-*.csv.gz"))
 CALLS_JSON = PORTAL / "calls-2026.json.gz"
 # The first projects (by id): 862 projects, 1,738 rows of organization.csv, 776 organisations.
@@ -40,9 +38,6 @@ ALL_RELATIONSHIPS = Statement(
 )
 
 _names = itertools.count()
-
-if not CORDIS.is_dir():  # pragma: no cover - the data ships with the workplace
-    pytest.skip(f"the real data is not at {DATA}", allow_module_level=True)
 
 
 @pytest_asyncio.fixture
