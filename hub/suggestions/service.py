@@ -22,6 +22,7 @@ from matching.embeddings import Embedder
 from matching.evidence import Facts, GraphEvidence
 from matching.features import CALL_PROGRAMME_DEPTH, DESTINATION_DEPTH, topic_family
 from matching.ranking import Candidate, Ranked
+from matching.vectors import normalise
 
 POOL = 300
 MAX_FIRST = 100
@@ -95,11 +96,17 @@ def _candidates(
     semantic = {hit.id: hit.score for hit in index.semantic(vector, limit=pool, allowed=allowed)}
     lexical = {hit.id: hit for hit in index.lexical_hits(text, limit=pool, allowed=allowed)}
     ids = list(dict.fromkeys([*semantic, *lexical, *extra]))
-    all_semantic = index.vectors.scores(vector) if set(ids) - set(semantic) else semantic
+    # The scan above found the nearest; the few others get their cosine from their own
+    # vector rather than from a second scan of the whole matrix.
+    query = normalise(vector)[0]
+    for node_id in ids:
+        if node_id not in semantic:
+            stored = index.vectors.vector(node_id)
+            semantic[node_id] = float(stored @ query) if stored is not None else 0.0
     return [
         Candidate(
             node_id,
-            semantic=float(all_semantic.get(node_id, 0.0)),
+            semantic=semantic[node_id],
             lexical=lexical[node_id].score if node_id in lexical else 0.0,
             terms=lexical[node_id].terms if node_id in lexical else (),
         )
