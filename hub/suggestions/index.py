@@ -116,6 +116,8 @@ class MatchIndex:
         self._locks = {label: asyncio.Lock() for label in EMBEDDED_LABELS}
         self._actions: Counter[str] = Counter()
         self._actions_at = -1e9
+        self._experienced: list[str] = []
+        self._experienced_version: tuple[str, int] | None = None
 
     async def action_popularity(self, graph: GraphEngine) -> Counter[str]:
         """Past projects per call action; recounted at most once a minute."""
@@ -129,15 +131,23 @@ class MatchIndex:
     ) -> list[str]:
         """The organisations with the most past participations (a consortium's usual core)."""
         index = await self.of(graph, "Organisation")
-        ranked = sorted(
-            (
-                (int(node.get("participations") or 0), node_id)
-                for node_id, node in index.nodes.items()
-                if allowed is None or node_id in allowed
-            ),
-            reverse=True,
-        )
-        return [node_id for participations, node_id in ranked[:count] if participations > 0]
+        version = (index.watermark, len(index.nodes))
+        if self._experienced_version != version:
+            # Sorted once per change of the index, not once per request.
+            self._experienced = [
+                node_id
+                for participations, node_id in sorted(
+                    (
+                        (int(node.get("participations") or 0), node_id)
+                        for node_id, node in index.nodes.items()
+                    ),
+                    reverse=True,
+                )
+                if participations > 0
+            ]
+            self._experienced_version = version
+        chosen = (node_id for node_id in self._experienced if allowed is None or node_id in allowed)
+        return [node_id for _, node_id in zip(range(count), chosen, strict=False)]
 
     async def of(self, graph: GraphEngine, label: str) -> LabelIndex:
         """The label's index, brought up to date if it was last refreshed long enough ago."""
