@@ -17,7 +17,14 @@ SEARCHABLE = (
 )
 # Every label whose nodes are matched by id (`MATCH (n:Label {id: ...})`): the unique
 # index on Entity.id serves only patterns that name Entity, so each label has its own.
-ENTITIES = (*SEARCHABLE, "Challenge", "Team", "Award")
+ENTITIES = (*SEARCHABLE, "Challenge", "Team", "Award", "Submission", "Dataset")
+# Accounts (hub.auth): matched by id, by the digest of a pending e-mail or reset token.
+ACCOUNT_LOOKUPS = (
+    ("Account", "id"),
+    ("Account", "verify_hash"),
+    ("Account", "reset_hash"),
+    ("ApiToken", "id"),
+)
 
 HUB_SCHEMA = Schema(
     unique=(
@@ -26,10 +33,18 @@ HUB_SCHEMA = Schema(
         ("FundingCall", "identifier"),
         ("Project", "identifier"),
         ("Topic", "key"),
+        # accounts (hub.auth): one account per e-mail; sessions and API tokens by digest
+        ("Account", "email"),
+        ("Session", "token_hash"),
+        ("ApiToken", "token_hash"),
+        # challenges: one submission per team and challenge; one node per source dataset
+        ("Submission", "key"),
+        ("Dataset", "key"),
     ),
     lookup=(
         *((label, "id") for label in ENTITIES),
         *((label, "sort_key") for label in (*SEARCHABLE, "Challenge")),
+        *ACCOUNT_LOOKUPS,
         ("Organisation", "kind"),
         ("Organisation", "country"),
         ("Organisation", "city_key"),
@@ -41,6 +56,7 @@ HUB_SCHEMA = Schema(
         ("Challenge", "year"),
         ("Team", "key"),
         ("Award", "key"),
+        ("Challenge", "phase"),
     ),
     fulltext=tuple((label, ("search_text",)) for label in SEARCHABLE),
     vector=(

@@ -12,7 +12,7 @@ from graph import Statement
 from graph.schema import falkordb_indexes, neo4j_schema_statements
 from hub.graph_schema import HUB_SCHEMA
 
-PACKAGES = ("graph", "hub")
+PACKAGES = ("graph", "hub", "challenges")
 # Statements one engine's module sends to that engine only.
 NEO4J_ONLY_MODULES = ("graph.neo4j_engine",)
 FALKORDB_ONLY_MODULES = ("graph.falkordb_engine",)
