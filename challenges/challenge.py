@@ -79,11 +79,13 @@ MOVE_PHASES = Statement(
     cypher=(
         "UNWIND $moves AS m MATCH (c:Challenge {id: m.id}) WHERE c.phase = m.source "
         "SET c.phase = m.target, c.phase_changed_at = $now, c.updated_at = $now, "
-        "c.phase_history = coalesce(c.phase_history, []) + [m.target + ' ' + $now] "
+        "c.phase_history = coalesce(c.phase_history, []) + [step IN m.steps | step + ' ' + $now] "
         "RETURN c.id AS id, m.source AS source, m.target AS target, c {.*} AS node"
     ),
     example={
-        "moves": [{"id": _EXAMPLE_ID, "source": "draft", "target": "published"}],
+        "moves": [
+            {"id": _EXAMPLE_ID, "source": "draft", "target": "published", "steps": ["published"]}
+        ],
         "now": "2027-01-01T00:00:00+00:00",
     },
     write=True,
@@ -355,7 +357,7 @@ async def transition(
     check_transition(current, goal, schedule_of(node), moment)
     if goal == Phase.AWARDED:
         raise InvalidTransition("a challenge is awarded by recording its awards", "phase")
-    rows = await move(graph=graph, moves=[(node["id"], current, goal)], now=moment)
+    rows = await move(graph=graph, moves=[(node["id"], current, [goal])], now=moment)
     if not rows:
         latest = phase_of(await get_challenge(graph=graph, challenge_id=challenge_id))
         raise InvalidTransition(f"the challenge moved to {latest.value} meanwhile", "phase")
@@ -363,17 +365,25 @@ async def transition(
 
 
 async def move(
-    *, graph: GraphEngine, moves: list[tuple[str, Phase, Phase]], now: datetime
+    *, graph: GraphEngine, moves: list[tuple[str, Phase, list[Phase]]], now: datetime
 ) -> list[dict[str, Any]]:
-    """Set phases with compare-and-set; returns the nodes actually moved."""
+    """Take each challenge from a phase through `steps` (compare-and-set on the phase).
+
+    Returns the nodes actually moved: one already moved by someone else is left alone.
+    """
     if not moves:
         return []
     rows = await graph.run(
         MOVE_PHASES,
         {
             "moves": [
-                {"id": node_id, "source": source.value, "target": target.value}
-                for node_id, source, target in moves
+                {
+                    "id": node_id,
+                    "source": source.value,
+                    "target": steps[-1].value,
+                    "steps": [step.value for step in steps],
+                }
+                for node_id, source, steps in moves
             ],
             "now": utc_iso(now),
         },

@@ -159,7 +159,8 @@ TEAM_MEMBERS = Statement(
     cypher=(
         "UNWIND $teams AS key MATCH (p:Person)-[m:TEAM_MEMBER]->(t:Team {id: key}) "
         "RETURN key AS team, p.id AS person, p.name AS name, m.role AS role, "
-        "m.joined_at AS joined_at ORDER BY team, joined_at, person"
+        "m.joined_at AS joined_at, CASE m.role WHEN 'lead' THEN 0 ELSE 1 END AS lead_first "
+        "ORDER BY team, lead_first, joined_at, person"
     ),
     example={"teams": [_A]},
 )
@@ -326,7 +327,7 @@ async def leave(*, graph: GraphEngine, team_id: str, person_id: str) -> int:
 
 
 async def members(*, graph: GraphEngine, team_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
-    """For each team, its members (person id, name, role, joined_at), in joining order."""
+    """For each team, its members (person id, name, role, joined_at): the lead first."""
     found: dict[str, list[dict[str, Any]]] = {team: [] for team in team_ids}
     if team_ids:
         for row in await graph.run(TEAM_MEMBERS, {"teams": list(dict.fromkeys(team_ids))}):

@@ -29,7 +29,9 @@ class Checker:
         self.issues: list[FieldIssue] = []
 
     def name(self, field: str) -> str:
-        return f"{self.prefix}.{field}" if self.prefix else field
+        if not self.prefix or not field:
+            return self.prefix or field
+        return f"{self.prefix}{field}" if field.startswith("[") else f"{self.prefix}.{field}"
 
     def fail(self, field: str, message: str, code: str = "INVALID") -> None:
         self.issues.append(FieldIssue(self.name(field), message, code))
