@@ -11,15 +11,24 @@ from pathlib import Path
 from arq.connections import ArqRedis, create_pool
 from redis import exceptions as redis_errors
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from graph import GraphError
 from hub.api.context import Context, Loaders
-from hub.api.schema import schema
+from hub.api.limits import QueryLimits
+from hub.api.schema import build_schema
+from hub.auth.cookies import SessionCookies
+from hub.auth.guard import COOKIES_STATE, VIEWER_STATE, AuthGuard
+from hub.auth.headers import SecurityHeaders, cors
+from hub.auth.limits import RateLimits
+from hub.auth.mailing import AccountMail
+from hub.auth.viewer import ANONYMOUS
 from hub.graphiql import graphiql_routes
 from hub.graphql_http import graphql_route
+from hub.mail import backend_from_url
 from hub.runtime import Runtime, open_runtime
 from hub.settings import Settings
 from hub.suggestions.index import MatchIndex
@@ -34,11 +43,16 @@ READY_TIMEOUT = 2.0
 
 async def _context(request: Request) -> Context:
     runtime: Runtime = request.app.state.runtime
+    state = request.scope.get("state", {})
     return Context(
         graph=runtime.graph,
         loaders=Loaders(runtime.graph),
         matcher=request.app.state.matcher,
         jobs=request.app.state.jobs,
+        viewer=state.get(VIEWER_STATE, ANONYMOUS),
+        cookies=state.get(COOKIES_STATE, SessionCookies()),
+        mail=request.app.state.mail,
+        session_days=runtime.settings.session_days,
     )
 
 
@@ -74,8 +88,23 @@ async def home(request: Request) -> Response:
     return RedirectResponse("/graphql", status_code=307)
 
 
-def create_app(settings: Settings, runtime: Runtime | None = None) -> Starlette:
-    """The web application; it opens its own runtime unless one is handed in (`hub run`)."""
+def create_app(
+    settings: Settings, runtime: Runtime | None = None, *, holder: EmbedderHolder | None = None
+) -> Starlette:
+    """The web application; it opens its own runtime unless one is handed in (`hub run`).
+
+    `holder`: an embedding model already loaded (tests), else the configured one.
+    """
+    mail = AccountMail(
+        backend_from_url(settings.mail_url, data_dir=settings.data_dir, sender=settings.mail_from),
+        settings.public_url,
+    )
+    limits = QueryLimits(
+        max_depth=settings.max_depth,
+        max_cost=settings.max_cost,
+        max_tokens=settings.max_tokens,
+        introspection=settings.introspection,
+    )
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -87,9 +116,11 @@ def create_app(settings: Settings, runtime: Runtime | None = None) -> Starlette:
             )
             jobs = await create_pool(opened.redis)
             stack.push_async_callback(jobs.aclose)
-            embedder = await asyncio.to_thread(EmbedderHolder(settings.embedding_model).get)
+            loaded = holder or EmbedderHolder(settings.embedding_model)
+            embedder = await asyncio.to_thread(loaded.get)
             app.state.runtime = opened
             app.state.jobs = jobs
+            app.state.mail = mail
             app.state.matcher = Matcher(
                 graph=opened.graph, index=MatchIndex(embedder.dimensions), embedder=embedder
             )
@@ -99,7 +130,23 @@ def create_app(settings: Settings, runtime: Runtime | None = None) -> Starlette:
         Route("/", home),
         Route("/health", health),
         Route("/ready", ready),
-        graphql_route("/graphql", schema, _context),
+        graphql_route(
+            "/graphql",
+            build_schema(limits),
+            _context,
+            max_query_chars=settings.max_query_chars,
+        ),
         *graphiql_routes(FRONTEND_DIR),
     ]
-    return Starlette(routes=routes, lifespan=lifespan)
+    middleware = [
+        Middleware(SecurityHeaders),
+        *cors(settings.cors_origins),
+        Middleware(
+            AuthGuard,
+            limits=RateLimits(
+                anonymous=settings.rate_limit_anonymous, account=settings.rate_limit_account
+            ),
+            cookie_secure=settings.cookie_secure,
+        ),
+    ]
+    return Starlette(routes=routes, middleware=middleware, lifespan=lifespan)

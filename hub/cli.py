@@ -21,6 +21,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from graph import GraphError, Statement
 from hub.app import create_app
+from hub.auth import accounts
+from hub.auth.viewer import GlobalRole
 from hub.demo import seed as demo
 from hub.ecosystem.entities import now_iso
 from hub.ecosystem.errors import HubError
@@ -371,6 +373,47 @@ def _print_report(report: ImportReport) -> None:
     if hidden > 0:
         out.print(f"... and {hidden} more rejected rows", highlight=False)
     out.print(report.summary(), markup=False, highlight=False, soft_wrap=True)
+
+
+admin_app = typer.Typer(help="Administer accounts.", no_args_is_help=True)
+app.add_typer(admin_app, name="admin")
+
+
+@admin_app.command("create")
+def admin_create(
+    email: Annotated[str, typer.Argument(help="The administrator's e-mail address.")],
+    password_stdin: Annotated[
+        bool, typer.Option("--password-stdin", help="Read the password from standard input.")
+    ] = False,
+) -> None:
+    """Create an administrator account (verified), or make an existing account an admin."""
+    settings = _settings()
+
+    async def work() -> str:
+        async with open_runtime(settings, supervise=False) as runtime:
+            existing = await accounts.account_by_email(runtime.graph, email)
+            if existing is not None:
+                await accounts.add_role(runtime.graph, str(existing["id"]), GlobalRole.ADMIN)
+                return f"{existing['email']} already had an account: it is now an administrator"
+            password = _read_password(password_stdin)
+            await accounts.create_account(
+                runtime.graph,
+                email=email,
+                password=password,
+                verified=True,
+                roles=(GlobalRole.ADMIN,),
+            )
+            address = accounts.normalise_email(email)
+            return f"administrator {address} created; sign in with `signIn` at /graphql"
+
+    out.print(_execute(work), markup=False, highlight=False)
+
+
+def _read_password(from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    value: str = typer.prompt("password", hide_input=True, confirmation_prompt=True)
+    return value
 
 
 def main() -> None:

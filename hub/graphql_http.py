@@ -380,8 +380,12 @@ def graphql_route(
     *,
     graphiql: bool = True,
     max_body_bytes: int = 1_000_000,
+    max_query_chars: int | None = None,
 ) -> Route:
-    """A route serving `schema` at `path` over GET and POST (GraphQL over HTTP)."""
+    """A route serving `schema` at `path` over GET and POST (GraphQL over HTTP).
+
+    `max_query_chars`: longer query texts are refused (400 QUERY_TOO_LARGE) unparsed.
+    """
 
     async def endpoint(request: Request) -> Response:
         method = request.method
@@ -423,6 +427,16 @@ def graphql_route(
                 params = await _params_from_body(request, max_body_bytes)
         except _RequestError as error:
             return _request_error_response(error, media_type)
+        if max_query_chars is not None and len(params.query) > max_query_chars:
+            return _request_error_response(
+                _RequestError(
+                    400,
+                    f"The query has {len(params.query)} characters; at most {max_query_chars} "
+                    "are allowed (send values as variables).",
+                    code="QUERY_TOO_LARGE",
+                ),
+                media_type,
+            )
 
         try:
             context = await context_getter(request)

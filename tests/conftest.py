@@ -17,6 +17,7 @@ from graph.embedded import EmbeddedServer
 from graph.falkordb_engine import FalkorDBEngine
 from hub.api.context import Context, Loaders
 from hub.api.schema import schema
+from hub.auth.viewer import SYSTEM, Viewer
 from hub.graph_schema import HUB_SCHEMA
 from hub.suggestions.models import EmbedderHolder
 
@@ -54,12 +55,27 @@ async def graph(embedded_server: EmbeddedServer) -> AsyncIterator[FalkorDBEngine
     await engine.close()
 
 
+ViewerGqlRunner = Callable[..., Awaitable[ExecutionResult]]
+
+
 @pytest.fixture
-def gql(graph: FalkorDBEngine) -> GqlRunner:
-    """Execute a GraphQL operation against the real schema on the test's graph."""
+def gql_as(graph: FalkorDBEngine) -> ViewerGqlRunner:
+    """Execute a GraphQL operation as `viewer` (first argument) on the test's graph."""
+
+    async def run(viewer: Viewer, query: str, **variables: Any) -> ExecutionResult:
+        context = Context(graph=graph, loaders=Loaders(graph), viewer=viewer)
+        return await schema.execute(query, variable_values=variables, context_value=context)
+
+    return run
+
+
+@pytest.fixture
+def gql(gql_as: ViewerGqlRunner) -> GqlRunner:
+    """Execute a GraphQL operation against the real schema on the test's graph, as trusted
+    internal code (`SYSTEM`, an administrator): the permission rules have their own tests
+    (tests/hub/auth); use `gql_as` to run as another viewer."""
 
     async def run(query: str, **variables: Any) -> ExecutionResult:
-        context = Context(graph=graph, loaders=Loaders(graph))
-        return await schema.execute(query, variable_values=variables, context_value=context)
+        return await gql_as(SYSTEM, query, **variables)
 
     return run

@@ -14,6 +14,7 @@ from typing import Any, Generic, TypeVar
 import strawberry
 
 from hub.api.context import Info
+from hub.api.permissions import creator_marks, require
 from hub.ecosystem import crud, entities, relations
 from hub.ecosystem.errors import HubError, ValidationFailed
 from hub.ecosystem.ids import expect_global_id, to_global_id
@@ -231,22 +232,38 @@ async def linked_node(
 
 
 async def created(
-    info: Info, resource: crud.Resource[Any], input: object, build: Build[T]
+    info: Info, resource: crud.Resource[Any], input: object, build: Build[T], *, operation: str
 ) -> tuple[T | None, list[MutationError]]:
-    """Create a node from a create input: the object built, or the typed errors."""
-    node, errors = await attempt(crud.create(info.context.graph, resource, input_data(input)))
+    """Create a node from a create input, if the viewer may: the object built, or the errors.
+
+    `operation` names the mutation in the permission table (hub.auth.permissions.RULES).
+    """
+
+    async def create() -> dict[str, Any]:
+        await require(info, operation)
+        data = input_data(input)
+        return await crud.create(info.context.graph, resource, data, marks=creator_marks(info))
+
+    node, errors = await attempt(create())
     if node is not None:
         await request_embedding(info.context.jobs, resource.kind.label, node)
     return (build(node) if node else None), errors
 
 
 async def updated(
-    info: Info, resource: crud.Resource[Any], id: strawberry.ID, input: object, build: Build[T]
+    info: Info,
+    resource: crud.Resource[Any],
+    id: strawberry.ID,
+    input: object,
+    build: Build[T],
+    *,
+    operation: str,
 ) -> tuple[T | None, list[MutationError]]:
-    """Apply an update input (null clears) to the node a global id names."""
+    """Apply an update input (null clears) to the node a global id names, if the viewer may."""
 
     async def change() -> dict[str, Any]:
         node_id = expect_global_id(id, resource.kind.type_name)
+        await require(info, operation, node=(resource.kind, node_id))
         patch = input_data(input, keep_nulls=True)
         return await crud.update(info.context.graph, resource, node_id, patch)
 
@@ -256,11 +273,14 @@ async def updated(
     return (build(node) if node else None), errors
 
 
-async def deleted(info: Info, resource: crud.Resource[Any], id: strawberry.ID) -> DeletePayload:
-    """Delete the node a global id names."""
+async def deleted(
+    info: Info, resource: crud.Resource[Any], id: strawberry.ID, *, operation: str
+) -> DeletePayload:
+    """Delete the node a global id names, if the viewer may."""
 
     async def remove() -> strawberry.ID:
         node_id = expect_global_id(id, resource.kind.type_name)
+        await require(info, operation, node=(resource.kind, node_id))
         await crud.delete(info.context.graph, resource, node_id)
         return id
 

@@ -10,6 +10,9 @@ from strawberry.dataloader import DataLoader
 from strawberry.types import Info as StrawberryInfo
 
 from graph import GraphEngine
+from hub.auth.cookies import SessionCookies
+from hub.auth.mailing import AccountMail
+from hub.auth.viewer import ANONYMOUS, Viewer
 from hub.ecosystem import entities, relations
 from hub.suggestions.service import Matcher
 
@@ -56,6 +59,13 @@ class Context:
     """Suggestions (the embedding model and the in-memory indexes); None where not loaded."""
     jobs: ArqRedis | None = None
     """The job queue, for embedding what a mutation wrote; None where there is no queue."""
+    viewer: Viewer = ANONYMOUS
+    """Who asks (hub.auth.viewer); resolvers check it through hub.api.permissions.require."""
+    mail: AccountMail | None = None
+    """Verification and reset e-mails; None where no mail is sent."""
+    cookies: SessionCookies | None = None
+    """The session cookies of an HTTP request (None outside HTTP)."""
+    session_days: int = 14
 
 
 Info = StrawberryInfo[Context, None]

@@ -226,7 +226,11 @@ class FundingCallMutation:
         self, info: Info, input: CreateFundingCallInput
     ) -> FundingCallPayload:
         funding_call, errors = await created(
-            info, funding_calls.FUNDING_CALLS, input, FundingCall.from_node
+            info,
+            funding_calls.FUNDING_CALLS,
+            input,
+            FundingCall.from_node,
+            operation="createFundingCall",
         )
         return FundingCallPayload(funding_call=funding_call, errors=errors)
 
@@ -235,10 +239,15 @@ class FundingCallMutation:
         self, info: Info, id: strawberry.ID, input: UpdateFundingCallInput
     ) -> FundingCallPayload:
         funding_call, errors = await updated(
-            info, funding_calls.FUNDING_CALLS, id, input, FundingCall.from_node
+            info,
+            funding_calls.FUNDING_CALLS,
+            id,
+            input,
+            FundingCall.from_node,
+            operation="updateFundingCall",
         )
         return FundingCallPayload(funding_call=funding_call, errors=errors)
 
     @strawberry.mutation
     async def delete_funding_call(self, info: Info, id: strawberry.ID) -> DeletePayload:
-        return await deleted(info, funding_calls.FUNDING_CALLS, id)
+        return await deleted(info, funding_calls.FUNDING_CALLS, id, operation="deleteFundingCall")

@@ -9,10 +9,12 @@ import strawberry
 
 from hub.api.common import LinkPayload, attempt
 from hub.api.context import Info
-from hub.ecosystem import relations
+from hub.api.permissions import require
+from hub.ecosystem import entities, relations
 from hub.ecosystem.errors import FieldIssue, NotFound, ValidationFailed
 from hub.ecosystem.fields import Input, ShortText, Year, validate
 from hub.ecosystem.ids import expect_global_id
+from hub.ecosystem.pilot_projects import PILOT_PROJECT
 
 
 @strawberry.enum(description="The relations clients may create, each between two fixed types.")
@@ -82,6 +84,25 @@ def _checked(
     return values
 
 
+async def _authorised(
+    info: Info, verb: str, relation: RelationType, source: str, target: str
+) -> None:
+    """The viewer may link or unlink (RULES["link MEMBER_OF"]...): the organisation, person
+    or pilot project concerned is whichever end of the relation is one."""
+    chosen = RELATIONS[relation]
+    ends = {chosen.source: source, chosen.target: target}
+    node: tuple[entities.Kind, str] | None = None
+    if "PilotProject" in ends:
+        node = (PILOT_PROJECT, ends["PilotProject"])
+    await require(
+        info,
+        f"{verb} {relation.value}",
+        node=node,
+        organisation=ends.get("Organisation"),
+        person=ends.get("Person"),
+    )
+
+
 @strawberry.type
 class LinkMutation:
     @strawberry.mutation(description="Create (or update the properties of) a relation.")
@@ -98,6 +119,7 @@ class LinkMutation:
         async def connect() -> bool:
             source = expect_global_id(from_id, chosen.source, "fromId")
             target = expect_global_id(to_id, chosen.target, "toId")
+            await _authorised(info, "link", relation, source, target)
             values = _checked(chosen, properties)
             await relations.link(info.context.graph, chosen, source, target, values)
             return True
@@ -114,6 +136,7 @@ class LinkMutation:
         async def disconnect() -> bool:
             source = expect_global_id(from_id, chosen.source, "fromId")
             target = expect_global_id(to_id, chosen.target, "toId")
+            await _authorised(info, "unlink", relation, source, target)
             if not await relations.unlink(info.context.graph, chosen, source, target):
                 raise NotFound(f"no {chosen.type} relation joins these two", "toId")
             return True

@@ -153,16 +153,20 @@ class NetworkQuery:
 class NetworkMutation:
     @strawberry.mutation
     async def create_network(self, info: Info, input: CreateNetworkInput) -> NetworkPayload:
-        network, errors = await created(info, networks.NETWORKS, input, Network.from_node)
+        network, errors = await created(
+            info, networks.NETWORKS, input, Network.from_node, operation="createNetwork"
+        )
         return NetworkPayload(network=network, errors=errors)
 
     @strawberry.mutation
     async def update_network(
         self, info: Info, id: strawberry.ID, input: UpdateNetworkInput
     ) -> NetworkPayload:
-        network, errors = await updated(info, networks.NETWORKS, id, input, Network.from_node)
+        network, errors = await updated(
+            info, networks.NETWORKS, id, input, Network.from_node, operation="updateNetwork"
+        )
         return NetworkPayload(network=network, errors=errors)
 
     @strawberry.mutation
     async def delete_network(self, info: Info, id: strawberry.ID) -> DeletePayload:
-        return await deleted(info, networks.NETWORKS, id)
+        return await deleted(info, networks.NETWORKS, id, operation="deleteNetwork")

@@ -246,7 +246,11 @@ class OrganisationMutation:
         self, info: Info, input: CreateOrganisationInput
     ) -> OrganisationPayload:
         organisation, errors = await created(
-            info, organisations.ORGANISATIONS, input, Organisation.from_node
+            info,
+            organisations.ORGANISATIONS,
+            input,
+            Organisation.from_node,
+            operation="createOrganisation",
         )
         return OrganisationPayload(organisation=organisation, errors=errors)
 
@@ -255,10 +259,15 @@ class OrganisationMutation:
         self, info: Info, id: strawberry.ID, input: UpdateOrganisationInput
     ) -> OrganisationPayload:
         organisation, errors = await updated(
-            info, organisations.ORGANISATIONS, id, input, Organisation.from_node
+            info,
+            organisations.ORGANISATIONS,
+            id,
+            input,
+            Organisation.from_node,
+            operation="updateOrganisation",
         )
         return OrganisationPayload(organisation=organisation, errors=errors)
 
     @strawberry.mutation
     async def delete_organisation(self, info: Info, id: strawberry.ID) -> DeletePayload:
-        return await deleted(info, organisations.ORGANISATIONS, id)
+        return await deleted(info, organisations.ORGANISATIONS, id, operation="deleteOrganisation")

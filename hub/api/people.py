@@ -37,7 +37,8 @@ strawberry.enum(PersonRole)
 
 @strawberry.type(
     description="A researcher, mentor, founder or official. Queries return only people who "
-    "opted in to a public profile (`person(id)` is null otherwise); e-mail is never shown."
+    "opted in to a public profile (`person(id)` is null otherwise, except for the person "
+    "themself); e-mail is never shown."
 )
 class Person(Node):
     id: strawberry.ID
@@ -167,23 +168,31 @@ class PersonQuery:
     @strawberry.field(description="One person by global id; null unless the profile is public.")
     async def person(self, info: Info, id: strawberry.ID) -> Person | None:
         person = await by_id(info, people.PERSON, id, Person.from_node)
-        return person if person and person.is_public else None
+        if person is None:
+            return None
+        if person.is_public or person.node_id == info.context.viewer.person_id:
+            return person  # a private profile only to the person themself
+        return None
 
 
 @strawberry.type
 class PersonMutation:
     @strawberry.mutation
     async def create_person(self, info: Info, input: CreatePersonInput) -> PersonPayload:
-        person, errors = await created(info, people.PEOPLE, input, Person.from_node)
+        person, errors = await created(
+            info, people.PEOPLE, input, Person.from_node, operation="createPerson"
+        )
         return PersonPayload(person=person, errors=errors)
 
     @strawberry.mutation
     async def update_person(
         self, info: Info, id: strawberry.ID, input: UpdatePersonInput
     ) -> PersonPayload:
-        person, errors = await updated(info, people.PEOPLE, id, input, Person.from_node)
+        person, errors = await updated(
+            info, people.PEOPLE, id, input, Person.from_node, operation="updatePerson"
+        )
         return PersonPayload(person=person, errors=errors)
 
     @strawberry.mutation
     async def delete_person(self, info: Info, id: strawberry.ID) -> DeletePayload:
-        return await deleted(info, people.PEOPLE, id)
+        return await deleted(info, people.PEOPLE, id, operation="deletePerson")

@@ -169,7 +169,11 @@ class PilotProjectMutation:
         self, info: Info, input: CreatePilotProjectInput
     ) -> PilotProjectPayload:
         pilot_project, errors = await created(
-            info, pilot_projects.PILOT_PROJECTS, input, PilotProject.from_node
+            info,
+            pilot_projects.PILOT_PROJECTS,
+            input,
+            PilotProject.from_node,
+            operation="createPilotProject",
         )
         return PilotProjectPayload(pilot_project=pilot_project, errors=errors)
 
@@ -178,10 +182,17 @@ class PilotProjectMutation:
         self, info: Info, id: strawberry.ID, input: UpdatePilotProjectInput
     ) -> PilotProjectPayload:
         pilot_project, errors = await updated(
-            info, pilot_projects.PILOT_PROJECTS, id, input, PilotProject.from_node
+            info,
+            pilot_projects.PILOT_PROJECTS,
+            id,
+            input,
+            PilotProject.from_node,
+            operation="updatePilotProject",
         )
         return PilotProjectPayload(pilot_project=pilot_project, errors=errors)
 
     @strawberry.mutation
     async def delete_pilot_project(self, info: Info, id: strawberry.ID) -> DeletePayload:
-        return await deleted(info, pilot_projects.PILOT_PROJECTS, id)
+        return await deleted(
+            info, pilot_projects.PILOT_PROJECTS, id, operation="deletePilotProject"
+        )

@@ -172,7 +172,9 @@ class ProgrammeQuery:
 class ProgrammeMutation:
     @strawberry.mutation
     async def create_programme(self, info: Info, input: CreateProgrammeInput) -> ProgrammePayload:
-        programme, errors = await created(info, programmes.PROGRAMMES, input, Programme.from_node)
+        programme, errors = await created(
+            info, programmes.PROGRAMMES, input, Programme.from_node, operation="createProgramme"
+        )
         return ProgrammePayload(programme=programme, errors=errors)
 
     @strawberry.mutation
@@ -180,10 +182,10 @@ class ProgrammeMutation:
         self, info: Info, id: strawberry.ID, input: UpdateProgrammeInput
     ) -> ProgrammePayload:
         programme, errors = await updated(
-            info, programmes.PROGRAMMES, id, input, Programme.from_node
+            info, programmes.PROGRAMMES, id, input, Programme.from_node, operation="updateProgramme"
         )
         return ProgrammePayload(programme=programme, errors=errors)
 
     @strawberry.mutation
     async def delete_programme(self, info: Info, id: strawberry.ID) -> DeletePayload:
-        return await deleted(info, programmes.PROGRAMMES, id)
+        return await deleted(info, programmes.PROGRAMMES, id, operation="deleteProgramme")

@@ -196,16 +196,20 @@ class ProjectQuery:
 class ProjectMutation:
     @strawberry.mutation
     async def create_project(self, info: Info, input: CreateProjectInput) -> ProjectPayload:
-        project, errors = await created(info, projects.PROJECTS, input, Project.from_node)
+        project, errors = await created(
+            info, projects.PROJECTS, input, Project.from_node, operation="createProject"
+        )
         return ProjectPayload(project=project, errors=errors)
 
     @strawberry.mutation
     async def update_project(
         self, info: Info, id: strawberry.ID, input: UpdateProjectInput
     ) -> ProjectPayload:
-        project, errors = await updated(info, projects.PROJECTS, id, input, Project.from_node)
+        project, errors = await updated(
+            info, projects.PROJECTS, id, input, Project.from_node, operation="updateProject"
+        )
         return ProjectPayload(project=project, errors=errors)
 
     @strawberry.mutation
     async def delete_project(self, info: Info, id: strawberry.ID) -> DeletePayload:
-        return await deleted(info, projects.PROJECTS, id)
+        return await deleted(info, projects.PROJECTS, id, operation="deleteProject")

@@ -7,9 +7,11 @@ from graphql import GraphQLError
 from strawberry.tools import merge_types
 from strawberry.types.execution import ExecutionContext
 
+from hub.api.accounts import AccountMutation, AccountQuery
 from hub.api.challenges import ChallengeQuery
 from hub.api.errors import PublicErrors
 from hub.api.funding_calls import FundingCallMutation, FundingCallQuery
+from hub.api.limits import QueryLimits, limit_extensions
 from hub.api.links import LinkMutation
 from hub.api.networks import NetworkMutation, NetworkQuery
 from hub.api.nodes import HiddenNode, NodeQuery
@@ -35,6 +37,7 @@ Query = merge_types(
         TopicQuery,
         ChallengeQuery,
         SuggestionQuery,
+        AccountQuery,
     ),
 )
 Mutation = merge_types(
@@ -48,6 +51,7 @@ Mutation = merge_types(
         PilotProjectMutation,
         ProjectMutation,
         LinkMutation,
+        AccountMutation,
     ),
 )
 
@@ -59,4 +63,14 @@ class HubSchema(strawberry.Schema):
         """Strawberry logs every error; the endpoint logs the unexpected ones, once."""
 
 
-schema = HubSchema(query=Query, mutation=Mutation, types=[HiddenNode], extensions=[PublicErrors])
+def build_schema(limits: QueryLimits) -> HubSchema:
+    """The schema with these limits on depth, cost, tokens and introspection."""
+    return HubSchema(
+        query=Query,
+        mutation=Mutation,
+        types=[HiddenNode],
+        extensions=[PublicErrors, *limit_extensions(limits)],
+    )
+
+
+schema = build_schema(QueryLimits())

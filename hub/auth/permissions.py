@@ -1,0 +1,209 @@
+"""Who may do what: one table of every mutation, read by the resolvers and by the tests.
+
+An administrator may do everything. Every other viewer is allowed an operation when one
+of the grants the table lists for it holds for the thing the operation concerns:
+
+| grant        | holds when the viewer                                                  |
+| ------------ | ---------------------------------------------------------------------- |
+| ANYONE       | is anyone, signed in or not                                            |
+| ACCOUNT      | is signed in (verified or not)                                         |
+| VERIFIED     | is signed in with a verified e-mail address                            |
+| RESEARCHER   | holds the RESEARCHER role (and is verified)                            |
+| MEMBER       | is a member or owner of the organisation concerned, or created it      |
+| OWNER        | is an owner of the organisation concerned, or created it               |
+| SELF         | is the person concerned (the account's own profile)                    |
+| CREATOR      | created the node concerned (a pilot project)                           |
+| ORGANISER    | organises the challenge concerned                                      |
+| JUDGE        | judges the challenge concerned                                         |
+
+Every grant but ANYONE and ACCOUNT needs a verified address, and every mutation but the
+ANYONE and ACCOUNT ones needs the WRITE scope when the viewer came with an API token.
+Reads are public except what is private: a person's e-mail address is never shown (the
+account's own address only in `me`), and a private profile only to the person themself
+(`person(id)`), not even to admins through the public queries.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from hub.auth.errors import Forbidden, Unauthenticated
+from hub.auth.viewer import (
+    ChallengeRole,
+    GlobalRole,
+    OrganisationRole,
+    Scope,
+    Via,
+    Viewer,
+)
+
+
+class Grant(StrEnum):
+    ANYONE = "ANYONE"
+    ACCOUNT = "ACCOUNT"
+    VERIFIED = "VERIFIED"
+    RESEARCHER = "RESEARCHER"
+    MEMBER = "MEMBER"
+    OWNER = "OWNER"
+    SELF = "SELF"
+    CREATOR = "CREATOR"
+    ORGANISER = "ORGANISER"
+    JUDGE = "JUDGE"
+
+
+ADMIN_ONLY: frozenset[Grant] = frozenset()
+G = Grant
+
+
+def _g(*grants: Grant) -> frozenset[Grant]:
+    return frozenset(grants)
+
+
+# Every mutation of the schema, by its GraphQL name; `link`/`unlink` per relation type,
+# `grantRole`/`revokeRole` per role. The permission-matrix test fails when one is missing.
+RULES: dict[str, frozenset[Grant]] = {
+    # accounts
+    "signUp": _g(G.ANYONE),
+    "signIn": _g(G.ANYONE),
+    "signOut": _g(G.ANYONE),
+    "verifyEmail": _g(G.ANYONE),
+    "requestPasswordReset": _g(G.ANYONE),
+    "resetPassword": _g(G.ANYONE),
+    "requestEmailVerification": _g(G.ACCOUNT),
+    "changePassword": _g(G.ACCOUNT),
+    "createApiToken": _g(G.ACCOUNT),
+    "revokeApiToken": _g(G.ACCOUNT),
+    "grantRole ADMIN": ADMIN_ONLY,
+    "grantRole RESEARCHER": ADMIN_ONLY,
+    "grantRole ORGANISATION_OWNER": _g(G.OWNER),
+    "grantRole ORGANISATION_MEMBER": _g(G.OWNER),
+    "grantRole CHALLENGE_ORGANISER": ADMIN_ONLY,
+    "grantRole CHALLENGE_JUDGE": _g(G.ORGANISER),
+    "revokeRole ADMIN": ADMIN_ONLY,
+    "revokeRole RESEARCHER": ADMIN_ONLY,
+    "revokeRole ORGANISATION_OWNER": _g(G.OWNER),
+    "revokeRole ORGANISATION_MEMBER": _g(G.OWNER),
+    "revokeRole CHALLENGE_ORGANISER": ADMIN_ONLY,
+    "revokeRole CHALLENGE_JUDGE": _g(G.ORGANISER),
+    # organisations: any verified account may register one and becomes its owner
+    "createOrganisation": _g(G.VERIFIED),
+    "updateOrganisation": _g(G.MEMBER),
+    "deleteOrganisation": _g(G.OWNER),
+    # people: a profile comes with signing up; its owner edits or erases it
+    "createPerson": ADMIN_ONLY,
+    "updatePerson": _g(G.SELF),
+    "deletePerson": _g(G.SELF),
+    # curated reference data
+    "createNetwork": ADMIN_ONLY,
+    "updateNetwork": ADMIN_ONLY,
+    "deleteNetwork": ADMIN_ONLY,
+    "createProgramme": ADMIN_ONLY,
+    "updateProgramme": ADMIN_ONLY,
+    "deleteProgramme": ADMIN_ONLY,
+    "createFundingCall": ADMIN_ONLY,
+    "updateFundingCall": ADMIN_ONLY,
+    "deleteFundingCall": ADMIN_ONLY,
+    "createProject": ADMIN_ONLY,
+    "updateProject": ADMIN_ONLY,
+    "deleteProject": ADMIN_ONLY,
+    # researchers' pilots
+    "createPilotProject": _g(G.RESEARCHER),
+    "updatePilotProject": _g(G.CREATOR),
+    "deletePilotProject": _g(G.CREATOR),
+    # relations, by the side the relation speaks for
+    "link MEMBER_OF": _g(G.OWNER),
+    "link AFFILIATED_WITH": _g(G.MEMBER),
+    "link RUNS": ADMIN_ONLY,
+    "link PARTICIPATES_IN": ADMIN_ONLY,
+    "link MENTORS": ADMIN_ONLY,
+    "link PARTICIPATED_IN": ADMIN_ONLY,
+    "link FUNDED_BY": ADMIN_ONLY,
+    "link POSTED": _g(G.CREATOR),
+    "link HOSTS": _g(G.MEMBER),
+    "link PARTNER_IN": _g(G.MEMBER),
+    "unlink MEMBER_OF": _g(G.OWNER),
+    "unlink AFFILIATED_WITH": _g(G.MEMBER),
+    "unlink RUNS": ADMIN_ONLY,
+    "unlink PARTICIPATES_IN": ADMIN_ONLY,
+    "unlink MENTORS": ADMIN_ONLY,
+    "unlink PARTICIPATED_IN": ADMIN_ONLY,
+    "unlink FUNDED_BY": ADMIN_ONLY,
+    "unlink POSTED": _g(G.CREATOR),
+    "unlink HOSTS": _g(G.MEMBER),
+    "unlink PARTNER_IN": _g(G.MEMBER),
+}
+
+_OPEN = frozenset({Grant.ANYONE, Grant.ACCOUNT})
+
+
+@dataclass(frozen=True)
+class Concerned:
+    """What an operation is about: the ids the grants are checked against."""
+
+    organisation: str | None = None
+    person: str | None = None
+    creator: str | None = None
+    """The account that created the node concerned (its `created_by`)."""
+    challenge: str | None = None
+
+
+def _holds(grant: Grant, viewer: Viewer, concerned: Concerned) -> bool:
+    if grant is Grant.ANYONE:
+        return True
+    if grant is Grant.ACCOUNT:
+        return viewer.signed_in
+    if not viewer.signed_in or not viewer.verified:
+        return False
+    creator = concerned.creator is not None and concerned.creator == viewer.account_id
+    organisation = viewer.organisation_roles(concerned.organisation)
+    match grant:
+        case Grant.VERIFIED:
+            return True
+        case Grant.RESEARCHER:
+            return GlobalRole.RESEARCHER in viewer.roles
+        case Grant.MEMBER:
+            return concerned.organisation is not None and (bool(organisation) or creator)
+        case Grant.OWNER:
+            return concerned.organisation is not None and (
+                OrganisationRole.OWNER in organisation or creator
+            )
+        case Grant.SELF:
+            return concerned.person is not None and concerned.person == viewer.person_id
+        case Grant.CREATOR:
+            return creator
+        case Grant.ORGANISER:
+            return ChallengeRole.ORGANISER in viewer.challenge_roles(concerned.challenge)
+        case Grant.JUDGE:
+            return ChallengeRole.JUDGE in viewer.challenge_roles(concerned.challenge)
+    return False
+
+
+def allows(viewer: Viewer, grants: frozenset[Grant], concerned: Concerned) -> bool:
+    if viewer.is_admin and (viewer.verified or viewer.via is Via.INTERNAL):
+        return True
+    return any(_holds(grant, viewer, concerned) for grant in grants)
+
+
+def check(viewer: Viewer, operation: str, concerned: Concerned | None = None) -> None:
+    """Raise UNAUTHENTICATED or FORBIDDEN unless the table lets `viewer` do `operation`.
+
+    An operation missing from the table is forbidden to all but administrators.
+    """
+    grants = RULES.get(operation, ADMIN_ONLY)
+    about = concerned or Concerned()
+    needs_write = not grants <= _OPEN
+    if needs_write and viewer.via is Via.TOKEN and Scope.WRITE not in viewer.scopes:
+        raise Forbidden(f"{operation}: this API token has no WRITE scope")
+    if allows(viewer, grants, about):
+        return
+    if not viewer.signed_in:
+        raise Unauthenticated(f"{operation}: sign in first")
+    if needs_write and not viewer.verified:
+        raise Forbidden(f"{operation}: verify your e-mail address first")
+    raise Forbidden(f"{operation}: your account may not do this")
+
+
+def may(viewer: Viewer, grants: frozenset[Grant], concerned: Concerned) -> bool:
+    """Whether the viewer may see something guarded by `grants` (fields, private nodes)."""
+    return allows(viewer, grants, concerned)
