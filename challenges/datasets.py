@@ -62,6 +62,16 @@ LINK_CHALLENGE_DATASETS = Statement(
     example={"challenge": new_id(), "datasets": [new_id()]},
     write=True,
 )
+ADD_CHALLENGE_DATASETS = Statement(
+    name="dataset_add_to_challenge",
+    cypher=(
+        "MATCH (c:Challenge {id: $challenge}) "
+        "UNWIND $keys AS key MATCH (d:Dataset {key: key}) "
+        "MERGE (c)-[:FEATURES_DATASET]->(d) RETURN count(d) AS linked"
+    ),
+    example={"challenge": new_id(), "keys": ["ckan:example.org:x"]},
+    write=True,
+)
 CHALLENGE_DATASETS = Statement(
     name="dataset_of_challenge",
     cypher=(
@@ -137,6 +147,17 @@ async def set_challenge_datasets(
             raise NotFound("no dataset has this id", f"datasetIds[{i}]")
     rows = await graph.run(LINK_CHALLENGE_DATASETS, {"challenge": challenge["id"], "datasets": ids})
     return int(rows[0]["linked"])
+
+
+async def add_challenge_datasets(
+    *, graph: GraphEngine, challenge_id: str, dataset_keys: Sequence[str]
+) -> int:
+    """Add datasets (by key, as an importer knows them) to those a challenge features."""
+    challenge = await get_challenge(graph=graph, challenge_id=challenge_id)
+    rows = await graph.run(
+        ADD_CHALLENGE_DATASETS, {"challenge": challenge["id"], "keys": list(dataset_keys)}
+    )
+    return int(rows[0]["linked"]) if rows else 0
 
 
 async def get_datasets(*, graph: GraphEngine, dataset_ids: Sequence[str]) -> list[dict[str, Any]]:

@@ -28,7 +28,7 @@ from hub.ecosystem.entities import now_iso
 from hub.ecosystem.errors import HubError
 from hub.runtime import Runtime, open_runtime
 from hub.settings import Settings
-from hub.sources import ImportReport, calls, cordis
+from hub.sources import ImportReport, calls, ckan, cordis
 from hub.suggestions.jobs import QUEUE, failed_jobs
 from hub.suggestions.models import EmbedderHolder
 from hub.suggestions.store import EMBEDDED_LABELS, embed_stale, missing_embeddings
@@ -288,6 +288,47 @@ def import_calls(
                 )
                 await _embed(runtime, settings, _RichProgress(progress), ("FundingCall",))
                 return report
+
+    _print_report(_execute(work))
+
+
+@import_app.command("ckan")
+def import_ckan(
+    sources: Annotated[
+        list[str],
+        typer.Argument(
+            help="CKAN portal or Action API URLs (package_search, package_show), or saved "
+            "API responses (JSON files)."
+        ),
+    ],
+    portal: Annotated[
+        str | None,
+        typer.Option(help="The portal a saved response came from, if it has no `help` address."),
+    ] = None,
+    max_datasets: Annotated[
+        int | None, typer.Option("--max", min=1, help="At most this many datasets per URL.")
+    ] = None,
+    rows: Annotated[int, typer.Option(min=1, max=1000, help="Datasets per page fetched.")] = 100,
+    challenge: Annotated[
+        str | None, typer.Option(help="Id of a challenge that features the imported datasets.")
+    ] = None,
+) -> None:
+    """Import open datasets from CKAN portals (data.gov.gr, opendata.thessaloniki.gr...)."""
+    settings = _settings()
+
+    async def work() -> ImportReport:
+        ckan.check_sources(sources)  # a missing file fails before the graph starts
+        async with open_runtime(settings, supervise=False) as runtime:
+            with _progress() as progress:
+                return await ckan.import_ckan(
+                    runtime.graph,
+                    sources,
+                    portal=portal,
+                    rows=rows,
+                    limit=max_datasets,
+                    progress=_RichProgress(progress),
+                    challenge_id=challenge,
+                )
 
     _print_report(_execute(work))
 
