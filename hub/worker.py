@@ -9,8 +9,10 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from arq.cron import cron
 from arq.worker import Worker, func
 
+from challenges.advance import advance_due_phases
 from hub.runtime import Runtime
 from hub.suggestions.jobs import EMBED_JOB, MAX_TRIES, QUEUE, embed_node
 from hub.suggestions.models import EmbedderHolder
@@ -27,10 +29,26 @@ async def check_graph(ctx: dict[str, Any]) -> dict[str, Any]:
     return {"graph": runtime.graph.name, "worker": "ok"}
 
 
+async def advance_challenge_phases(ctx: dict[str, Any]) -> int:
+    """Open registration, submissions and judging of challenges whose dates have passed.
+
+    Idempotent (each move is a compare-and-set on the phase): safe to run twice, or in
+    several workers; returns how many challenges moved.
+    """
+    runtime: Runtime = ctx["runtime"]
+    moved = await advance_due_phases(graph=runtime.graph)
+    for item in moved:
+        steps = " -> ".join(step.value for step in item.steps)
+        log.info("challenge %s: %s -> %s", item.challenge, item.source.value, steps)
+    return len(moved)
+
+
 JOBS = (
     check_graph,
     func(embed_node, name=EMBED_JOB, keep_result=0, max_tries=MAX_TRIES),
 )
+# Every minute at second 0; `unique` gives each run one job id, so several workers run it once.
+CRON_JOBS = (cron(advance_challenge_phases, second=0, unique=True, run_at_startup=False),)
 
 
 def build_worker(
@@ -43,6 +61,7 @@ def build_worker(
     holder = embedder or EmbedderHolder(runtime.settings.embedding_model)
     return Worker(
         functions=list(JOBS),
+        cron_jobs=list(CRON_JOBS),
         queue_name=QUEUE,
         redis_settings=runtime.redis,
         ctx={"runtime": runtime, "embedder": holder},

@@ -1,0 +1,61 @@
+"""The challenge phase job on a burst arq worker over the embedded server's Redis."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from arq.connections import RedisSettings, create_pool
+
+from challenges import challenge
+from challenges.phases import utc_iso
+from graph.embedded import EmbeddedServer
+from graph.falkordb_engine import FalkorDBEngine
+from hub.runtime import JOBS_DATABASE, Runtime
+from hub.settings import Settings
+from hub.suggestions.jobs import QUEUE
+from hub.worker import CRON_JOBS, build_worker
+from tests.challenges.factories import challenge_input, node
+
+
+async def test_the_cron_job_opens_due_phases_once_on_a_burst_worker(
+    embedded_server: EmbeddedServer, graph: FalkorDBEngine
+) -> None:
+    organiser = await node(graph, "Organisation", "Municipality of Thessaloniki")
+    now = challenge.now_utc()
+    schedule = {
+        "timezone": "Europe/Athens",
+        "registration_opens": utc_iso(now - timedelta(days=2)),
+        "submission_opens": utc_iso(now - timedelta(days=1)),
+        "submission_deadline": utc_iso(now + timedelta(days=30)),
+    }
+    created = await challenge.create_challenge(
+        graph=graph, data=challenge_input(organiser, schedule=schedule)
+    )
+    await challenge.transition(graph=graph, challenge_id=created["id"], target="published")
+    assert [job.name for job in CRON_JOBS] == ["cron:advance_challenge_phases"]
+
+    redis = RedisSettings(unix_socket_path=str(embedded_server.socket_path), database=JOBS_DATABASE)
+    runtime = Runtime(Settings.from_env({}), graph, embedded_server, redis)
+    pool = await create_pool(redis)
+    try:
+        for run in ("first", "second"):  # a second run finds nothing left to do
+            job = await pool.enqueue_job(
+                "cron:advance_challenge_phases", _queue_name=QUEUE, _job_id=f"advance-{run}"
+            )
+            assert job is not None
+            worker = build_worker(runtime, burst=True, handle_signals=False)
+            try:
+                await worker.async_run()
+            finally:
+                await worker.close()
+            assert (worker.jobs_complete, worker.jobs_failed) == (1, 0)
+            stored = await challenge.get_challenge(graph=graph, challenge_id=created["id"])
+            assert stored["phase"] == "submission"
+            assert [entry.split()[0] for entry in stored["phase_history"]] == [
+                "draft",
+                "published",
+                "registration",
+                "submission",
+            ]
+    finally:
+        await pool.aclose()
