@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from arq.connections import ArqRedis, create_pool
@@ -16,6 +17,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
+from challenges.calendar import challenge_events, funding_call_event, upcoming_challenges
+from challenges.ical import CalendarEvent, calendar
 from graph import GraphError
 from hub.api.context import Context, Loaders
 from hub.api.limits import QueryLimits
@@ -26,6 +29,7 @@ from hub.auth.headers import SecurityHeaders, cors
 from hub.auth.limits import RateLimits
 from hub.auth.mailing import AccountMail
 from hub.auth.viewer import ANONYMOUS
+from hub.ecosystem import funding_calls
 from hub.graphiql import graphiql_routes
 from hub.graphql_http import graphql_route
 from hub.mail import backend_from_url
@@ -84,6 +88,35 @@ async def ready(request: Request) -> Response:
     )
 
 
+CALENDAR_CALL_PAGES = 5  # at most 500 funding calls, the earliest deadlines first
+CALENDAR_PAST_DAYS = 30  # challenges whose deadline passed recently stay in the feed
+
+
+async def calendar_feed(request: Request) -> Response:
+    """Deadlines of public challenges and open or forthcoming funding calls (RFC 5545)."""
+    runtime: Runtime = request.app.state.runtime
+    now = datetime.now(UTC)
+    since = now - timedelta(days=CALENDAR_PAST_DAYS)
+    events: list[CalendarEvent] = []
+    for node in await upcoming_challenges(graph=runtime.graph, since=since):
+        events += challenge_events(node)
+    after: str | None = None
+    for _ in range(CALENDAR_CALL_PAGES):
+        page = await funding_calls.page(
+            runtime.graph, {"status": ["OPEN", "FORTHCOMING"]}, first=100, after=after, now=now
+        )
+        events += [e for node in page.nodes if (e := funding_call_event(node)) is not None]
+        if not page.has_next_page:
+            break
+        after = page.cursors[-1]
+    body = calendar(events, name="Thessaloniki innovation hub: deadlines", now=now)
+    return Response(
+        body,
+        media_type="text/calendar; charset=utf-8",
+        headers={"Content-Disposition": 'inline; filename="deadlines.ics"'},
+    )
+
+
 async def home(request: Request) -> Response:
     return RedirectResponse("/graphql", status_code=307)
 
@@ -130,6 +163,7 @@ def create_app(
         Route("/", home),
         Route("/health", health),
         Route("/ready", ready),
+        Route("/calendar.ics", calendar_feed),
         graphql_route(
             "/graphql",
             build_schema(limits),
