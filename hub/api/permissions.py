@@ -30,12 +30,18 @@ async def require(
     if node is not None and not allows(viewer, RULES.get(operation, frozenset()), concerned):
         kind, node_id = node
         found = await info.context.loaders.nodes(kind).load(node_id)
-        concerned = Concerned(
-            organisation=node_id if kind is ORGANISATION else organisation,
-            person=node_id if kind is PERSON else person,
-            creator=str(found["created_by"]) if found and found.get("created_by") else None,
-            challenge=challenge,
-        )
+        created_by = str(found["created_by"]) if found and found.get("created_by") else None
+        if kind is ORGANISATION:
+            concerned = Concerned(
+                organisation=node_id, organisation_creator=created_by, challenge=challenge
+            )
+        else:
+            concerned = Concerned(
+                organisation=organisation,
+                person=node_id if kind is PERSON else person,
+                creator=created_by,
+                challenge=challenge,
+            )
     check(viewer, operation, concerned)
 
 

@@ -142,9 +142,11 @@ class Concerned:
     """What an operation is about: the ids the grants are checked against."""
 
     organisation: str | None = None
+    organisation_creator: str | None = None
+    """The account that created the organisation concerned (its `created_by`)."""
     person: str | None = None
     creator: str | None = None
-    """The account that created the node concerned (its `created_by`)."""
+    """The account that created the (other) node concerned: a pilot project."""
     challenge: str | None = None
 
 
@@ -156,6 +158,10 @@ def _holds(grant: Grant, viewer: Viewer, concerned: Concerned) -> bool:
     if not viewer.signed_in or not viewer.verified:
         return False
     creator = concerned.creator is not None and concerned.creator == viewer.account_id
+    founder = (
+        concerned.organisation_creator is not None
+        and concerned.organisation_creator == viewer.account_id
+    )
     organisation = viewer.organisation_roles(concerned.organisation)
     match grant:
         case Grant.VERIFIED:
@@ -163,10 +169,10 @@ def _holds(grant: Grant, viewer: Viewer, concerned: Concerned) -> bool:
         case Grant.RESEARCHER:
             return GlobalRole.RESEARCHER in viewer.roles
         case Grant.MEMBER:
-            return concerned.organisation is not None and (bool(organisation) or creator)
+            return concerned.organisation is not None and (bool(organisation) or founder)
         case Grant.OWNER:
             return concerned.organisation is not None and (
-                OrganisationRole.OWNER in organisation or creator
+                OrganisationRole.OWNER in organisation or founder
             )
         case Grant.SELF:
             return concerned.person is not None and concerned.person == viewer.person_id
@@ -192,7 +198,7 @@ def check(viewer: Viewer, operation: str, concerned: Concerned | None = None) ->
     """
     grants = RULES.get(operation, ADMIN_ONLY)
     about = concerned or Concerned()
-    needs_write = not grants <= _OPEN
+    needs_write = not grants or not grants <= _OPEN  # ADMIN_ONLY (empty) writes too
     if needs_write and viewer.via is Via.TOKEN and Scope.WRITE not in viewer.scopes:
         raise Forbidden(f"{operation}: this API token has no WRITE scope")
     if allows(viewer, grants, about):

@@ -26,7 +26,7 @@ async def test_outbox_writes_one_complete_eml_per_message(tmp_path: Path) -> Non
     assert parsed["To"] == "eleni@example.org"
     assert parsed["From"] == "Hub <hub@example.org>"
     assert parsed["Subject"] == "Καλώς ήρθατε"
-    assert parsed.get_content() == "Γειά σου,\nline two\n"  # type: ignore[attr-defined]
+    assert parsed.get_content() == "Γειά σου,\nline two\n"
 
 
 async def test_outbox_failure_is_a_mail_error(tmp_path: Path) -> None:
