@@ -1,8 +1,10 @@
 """Balanced judge assignment (pure): each submission gets up to `per_submission` judges.
 
-Submissions are served in their given order; each takes the judges with the fewest
-assignments so far (ties by panel order), never one already assigned to it or blocked by
-a conflict of interest. Loads then differ by at most one whenever conflicts allow it.
+The most constrained submissions (fewest judges free of conflicts) are served first, the
+others in their given order; each takes the judges with the fewest assignments so far
+(ties by panel order), never one already assigned to it or blocked by a conflict of
+interest. This greedy rule keeps loads within one of each other without conflicts and in
+the usual cases with a few; it does not search for an optimum. Deterministic.
 """
 
 from __future__ import annotations
@@ -35,7 +37,12 @@ def plan(
     rank = {judge: index for index, judge in enumerate(judges)}
     new: list[tuple[str, str]] = []
     short: dict[str, int] = {}
-    for submission in submissions:
+    position = {submission: index for index, submission in enumerate(submissions)}
+
+    def free(submission: str) -> int:
+        return sum(1 for judge in judges if (judge, submission) not in blocked)
+
+    for submission in sorted(submissions, key=lambda s: (free(s), position[s])):
         have = sum(1 for judge in judges if (judge, submission) in assigned)
         need = per_submission - have
         if need <= 0:

@@ -134,3 +134,12 @@ def test_assignment_balances_load_and_respects_conflicts() -> None:
 
     again = plan(submissions, judges, per_submission=2, existing=result.new)
     assert again.new == [] and again.load == result.load
+
+
+def test_the_most_constrained_submission_chooses_first_whatever_the_order() -> None:
+    judges = ["j1", "j0", "j2"]
+    blocked = {("j0", "alpha")}
+    for order in (["beta", "gamma", "alpha"], ["alpha", "beta", "gamma"]):
+        result = plan(order, judges, per_submission=2, blocked=blocked)
+        assert result.load == {"j1": 2, "j0": 2, "j2": 2}
+        assert ("j0", "alpha") not in result.new
