@@ -22,7 +22,11 @@ from hub.ecosystem.text import fold, search_text
 
 CHALLENGE = entities.define_kind(
     "Challenge",
-    where=("($text IS NULL OR n.search_text CONTAINS $text) AND ($year IS NULL OR n.year = $year)"),
+    # Drafts of the `challenges` lifecycle are not public; past challenges have no phase.
+    where=(
+        "($text IS NULL OR n.search_text CONTAINS $text) AND ($year IS NULL OR n.year = $year) "
+        "AND (n.phase IS NULL OR n.phase <> 'draft')"
+    ),
     filter_example={"text": "x", "year": 2024},
 )
 TEAM = entities.define_kind("Team")
