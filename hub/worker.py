@@ -13,6 +13,8 @@ from arq.cron import cron
 from arq.worker import Worker, func
 
 from challenges.advance import advance_due_phases
+from challenges.reminders import Reminder, send_reminders
+from hub.mail import MailBackend, Message, backend_from_url
 from hub.runtime import Runtime
 from hub.suggestions.jobs import EMBED_JOB, MAX_TRIES, QUEUE, embed_node
 from hub.suggestions.models import EmbedderHolder
@@ -43,12 +45,33 @@ async def advance_challenge_phases(ctx: dict[str, Any]) -> int:
     return len(moved)
 
 
+async def send_challenge_reminders(ctx: dict[str, Any]) -> int:
+    """Mail the reminders due before challenge deadlines (each once); returns how many."""
+    runtime: Runtime = ctx["runtime"]
+    settings = runtime.settings
+    mail: MailBackend = ctx.get("mail") or backend_from_url(
+        settings.mail_url, data_dir=settings.data_dir, sender=settings.mail_from
+    )
+
+    async def send(reminder: Reminder) -> None:
+        await mail.send(Message(to=reminder.to, subject=reminder.subject, text=reminder.text))
+
+    sent, failed = await send_reminders(graph=runtime.graph, send=send)
+    if sent or failed:
+        log.info("challenge reminders: %d sent, %d failed (retried next run)", sent, failed)
+    return sent
+
+
 JOBS = (
     check_graph,
     func(embed_node, name=EMBED_JOB, keep_result=0, max_tries=MAX_TRIES),
 )
-# Every minute at second 0; `unique` gives each run one job id, so several workers run it once.
-CRON_JOBS = (cron(advance_challenge_phases, second=0, unique=True, run_at_startup=False),)
+# Phases every minute, reminders every quarter hour; `unique` gives each run one job id,
+# so several workers run it once.
+CRON_JOBS = (
+    cron(advance_challenge_phases, second=0, unique=True, run_at_startup=False),
+    cron(send_challenge_reminders, minute={0, 15, 30, 45}, second=30, unique=True),
+)
 
 
 def build_worker(

@@ -103,3 +103,14 @@ async def team_with(
         graph=graph, challenge_id=challenge_id, lead_id=lead, name=name, now=now
     )
     return str(team["id"]), lead
+
+
+_SET_EMAIL = Statement(
+    name="test_set_email",
+    cypher="MATCH (p:Person {id: $id}) SET p.email = $email RETURN p.id AS id",
+    write=True,
+)
+
+
+async def give_email(graph: GraphEngine, person: str, email: str) -> None:
+    assert await graph.run(_SET_EMAIL, {"id": person, "email": email})

@@ -109,7 +109,7 @@ async def test_a_whole_judging_round_ends_in_awards_and_follow_up(graph: GraphEn
         await judging.score(
             graph=graph,
             submission_id=entries[1][2],
-            judge_id=plan.new[0][0],
+            judge_id=next(j for j, s in plan.new if s == entries[1][2]),
             scores={"impact": 3, "data": 3},
         )
     await challenge.transition(
