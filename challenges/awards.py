@@ -15,6 +15,7 @@ from typing import Any
 
 from challenges import ranking
 from challenges.challenge import get_challenge, now_utc, prizes_of
+from challenges.cypher import lock
 from challenges.errors import InvalidTransition, NotFound
 from challenges.ids import new_id
 from challenges.judging import results
@@ -31,7 +32,8 @@ _NOW = "2027-01-01T00:00:00+00:00"
 RECORD_AWARDS = Statement(
     name="challenge_record_awards",
     cypher=(
-        "MATCH (c:Challenge {id: $challenge}) WHERE c.phase = 'judging' "
+        f"MATCH (c:Challenge {{id: $challenge}}) {lock('c')}"
+        "WITH c WHERE c.phase = 'judging' "
         "OPTIONAL MATCH (t:Team)-[:ENTERED]->(c) WHERE t.id IN $teams "
         "WITH c, collect(t) AS teams WHERE size(teams) = size($teams) "
         "FOREACH (award IN $awards | "

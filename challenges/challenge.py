@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
+from challenges.cypher import lock
 from challenges.errors import InvalidTransition, NotFound
 from challenges.ids import new_id
 from challenges.lifecycle import check_transition
@@ -77,7 +78,8 @@ UPDATE_CHALLENGE = Statement(
 MOVE_PHASES = Statement(
     name="challenge_move_phases",
     cypher=(
-        "UNWIND $moves AS m MATCH (c:Challenge {id: m.id}) WHERE c.phase = m.source "
+        f"UNWIND $moves AS m MATCH (c:Challenge {{id: m.id}}) {lock('c')}"
+        "WITH c, m WHERE c.phase = m.source "
         "SET c.phase = m.target, c.phase_changed_at = $now, c.updated_at = $now, "
         "c.phase_history = coalesce(c.phase_history, []) + [step IN m.steps | step + ' ' + $now] "
         "RETURN c.id AS id, m.source AS source, m.target AS target, c {.*} AS node"

@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from challenges.challenge import now_utc
+from challenges.cypher import lock
 from challenges.errors import InvalidTransition, NotFound
 from challenges.ids import new_id
 from challenges.phases import utc_iso
@@ -24,7 +25,8 @@ STATUSES = ("referred", "accepted", "in_programme", "funded")
 SET_ONBOARDING = Statement(
     name="challenge_set_onboarding",
     cypher=(
-        "MATCH (a:Award {id: $award}) WHERE coalesce(a.onboarding_status, '') = $expected "
+        f"MATCH (a:Award {{id: $award}}) {lock('a')}"
+        "WITH a WHERE coalesce(a.onboarding_status, '') = $expected "
         "SET a.onboarding_status = $status, a.onboarding_note = $note, "
         "a.onboarding_updated_at = $now, "
         "a.onboarding_history = coalesce(a.onboarding_history, []) + [$status + ' ' + $now] "

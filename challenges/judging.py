@@ -16,6 +16,7 @@ from typing import Any
 from challenges import assignment, ranking
 from challenges.challenge import get_challenge, now_utc
 from challenges.conflicts import describe, find_conflicts
+from challenges.cypher import lock
 from challenges.errors import (
     ConflictOfInterest,
     NotAMember,
@@ -67,8 +68,9 @@ ASSIGN = Statement(
     name="challenge_assign_judges",
     cypher=(
         "UNWIND $pairs AS pair "
-        "MATCH (p:Person {id: pair.judge})-[:JUDGE_OF]->(c:Challenge) "
-        "MATCH (s:Submission {id: pair.submission})-[:SUBMITTED_TO]->(c) "
+        f"MATCH (s:Submission {{id: pair.submission}}) {lock('s')}"
+        "WITH s, pair MATCH (p:Person {id: pair.judge})-[:JUDGE_OF]->(c:Challenge) "
+        "MATCH (s)-[:SUBMITTED_TO]->(c) "
         "WHERE c.phase IN ['submission', 'judging'] "
         "MERGE (p)-[a:ASSIGNED]->(s) ON CREATE SET a.at = $now "
         "RETURN p.id AS judge, s.id AS submission"

@@ -20,6 +20,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from challenges.challenge import now_utc
+from challenges.cypher import lock
 from challenges.ids import new_id
 from challenges.phases import shown, utc_iso
 from graph import GraphEngine, Statement
@@ -62,7 +63,8 @@ CLAIM = Statement(
     name="challenge_reminder_claim",
     cypher=(
         "UNWIND $claims AS claim "
-        "MATCH (p:Person {id: claim.person}) MATCH (c:Challenge {id: claim.challenge}) "
+        f"MATCH (p:Person {{id: claim.person}}) {lock('p')}"
+        "WITH p, claim MATCH (c:Challenge {id: claim.challenge}) "
         "OPTIONAL MATCH (p)-[old:REMINDED {key: claim.key}]->(c) "
         "WITH p, c, claim, old WHERE old IS NULL "
         "CREATE (p)-[:REMINDED {key: claim.key, at: $now}]->(c) "

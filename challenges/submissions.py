@@ -21,6 +21,7 @@ from datetime import datetime
 from typing import Any
 
 from challenges.challenge import now_utc
+from challenges.cypher import lock
 from challenges.errors import (
     AlreadySubmitted,
     DeadlinePassed,
@@ -48,8 +49,8 @@ _LINK_DATASETS = (
 CREATE_SUBMISSION = Statement(
     name="challenge_submission_create",
     cypher=(
-        "MATCH (by:Person {id: $by})-[:TEAM_MEMBER]->(t:Team {id: $team})"
-        "-[:ENTERED]->(c:Challenge) "
+        f"MATCH (t:Team {{id: $team}}) {lock('t')}"
+        "WITH t MATCH (by:Person {id: $by})-[:TEAM_MEMBER]->(t)-[:ENTERED]->(c:Challenge) "
         "WHERE c.phase = 'submission' AND $now < c.submission_deadline_utc "
         "OPTIONAL MATCH (t)-[:SUBMITTED]->(old:Submission)-[:SUBMITTED_TO]->(c) "
         "WITH t, c, count(old) AS existing WHERE existing = 0 "
@@ -72,8 +73,9 @@ CREATE_SUBMISSION = Statement(
 EDIT_SUBMISSION = Statement(
     name="challenge_submission_edit",
     cypher=(
-        "MATCH (by:Person {id: $by})-[:TEAM_MEMBER]->(t:Team)-[:SUBMITTED]->"
-        "(s:Submission {id: $id})-[:SUBMITTED_TO]->(c:Challenge) "
+        f"MATCH (s:Submission {{id: $id}}) {lock('s')}"
+        "WITH s MATCH (by:Person {id: $by})-[:TEAM_MEMBER]->(t:Team)-[:SUBMITTED]->(s)"
+        "-[:SUBMITTED_TO]->(c:Challenge) "
         "WHERE c.phase = 'submission' AND $now < c.submission_deadline_utc "
         "AND s.version = $version "
         "SET s += $props "

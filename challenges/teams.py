@@ -16,6 +16,7 @@ from datetime import datetime
 from typing import Any
 
 from challenges.challenge import DEFAULT_TEAM_SIZE, get_challenge, now_utc
+from challenges.cypher import lock
 from challenges.errors import (
     AlreadyInTeam,
     Duplicate,
@@ -57,9 +58,10 @@ PARTICIPANT_EXISTS = Statement(
 CREATE_TEAM = Statement(
     name="challenge_create_team",
     cypher=(
-        "MATCH (c:Challenge {id: $challenge}) WHERE c.phase IN $open "
-        "MATCH (p:Person {id: $lead}) "
-        "OPTIONAL MATCH (p)-[:TEAM_MEMBER]->(other:Team)-[:ENTERED]->(c) "
+        f"MATCH (c:Challenge {{id: $challenge}}) {lock('c')}"
+        "WITH c WHERE c.phase IN $open "
+        f"MATCH (p:Person {{id: $lead}}) {lock('p')}"
+        "WITH c, p OPTIONAL MATCH (p)-[:TEAM_MEMBER]->(other:Team)-[:ENTERED]->(c) "
         "WITH c, p, count(other) AS teams "
         "OPTIONAL MATCH (same:Team)-[:ENTERED]->(c) WHERE same.sort_key = $props.sort_key "
         "WITH c, p, teams, count(same) AS named WHERE teams = 0 AND named = 0 "
@@ -110,9 +112,10 @@ INVITE = Statement(
 JOIN = Statement(
     name="challenge_team_join",
     cypher=(
-        "MATCH (t:Team {id: $team})-[:ENTERED]->(c:Challenge) WHERE c.phase IN $open "
-        "MATCH (t)-[inv:INVITED]->(p:Person {id: $person}) "
-        "OPTIONAL MATCH (p)-[:TEAM_MEMBER]->(other:Team)-[:ENTERED]->(c) "
+        f"MATCH (t:Team {{id: $team}}) {lock('t')}"
+        "WITH t MATCH (t)-[:ENTERED]->(c:Challenge) WHERE c.phase IN $open "
+        f"MATCH (t)-[inv:INVITED]->(p:Person {{id: $person}}) {lock('p')}"
+        "WITH t, c, p, inv OPTIONAL MATCH (p)-[:TEAM_MEMBER]->(other:Team)-[:ENTERED]->(c) "
         "WITH t, c, p, inv, count(other) AS elsewhere "
         "OPTIONAL MATCH (m:Person)-[:TEAM_MEMBER]->(t) "
         "WITH t, c, p, inv, elsewhere, count(m) AS size "

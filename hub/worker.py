@@ -65,9 +65,11 @@ async def send_challenge_reminders(ctx: dict[str, Any]) -> int:
 JOBS = (
     check_graph,
     func(embed_node, name=EMBED_JOB, keep_result=0, max_tries=MAX_TRIES),
+    func(advance_challenge_phases, keep_result=0),  # also enqueued by hand, or by the cron
+    func(send_challenge_reminders, keep_result=0),
 )
 # Phases every minute, reminders every quarter hour; `unique` gives each run one job id,
-# so several workers run it once.
+# so several workers run it once. A burst worker (drain the queue, then stop) runs no cron.
 CRON_JOBS = (
     cron(advance_challenge_phases, second=0, unique=True, run_at_startup=False),
     cron(send_challenge_reminders, minute={0, 15, 30, 45}, second=30, unique=True),
@@ -84,7 +86,7 @@ def build_worker(
     holder = embedder or EmbedderHolder(runtime.settings.embedding_model)
     return Worker(
         functions=list(JOBS),
-        cron_jobs=list(CRON_JOBS),
+        cron_jobs=[] if burst else list(CRON_JOBS),
         queue_name=QUEUE,
         redis_settings=runtime.redis,
         ctx={"runtime": runtime, "embedder": holder},

@@ -40,6 +40,13 @@ async def test_the_cron_job_opens_due_phases_once_on_a_burst_worker(
         "cron:advance_challenge_phases",
         "cron:send_challenge_reminders",
     ]
+    redis_settings = RedisSettings(unix_socket_path=str(embedded_server.socket_path))
+    serving = build_worker(
+        Runtime(Settings.from_env({}), graph, embedded_server, redis_settings),
+        handle_signals=False,
+    )
+    assert [job.name for job in serving.cron_jobs] == [job.name for job in CRON_JOBS]
+    await serving.close()
 
     redis = RedisSettings(unix_socket_path=str(embedded_server.socket_path), database=JOBS_DATABASE)
     runtime = Runtime(Settings.from_env({}), graph, embedded_server, redis)
@@ -47,7 +54,7 @@ async def test_the_cron_job_opens_due_phases_once_on_a_burst_worker(
     try:
         for run in ("first", "second"):  # a second run finds nothing left to do
             job = await pool.enqueue_job(
-                "cron:advance_challenge_phases", _queue_name=QUEUE, _job_id=f"advance-{run}"
+                "advance_challenge_phases", _queue_name=QUEUE, _job_id=f"advance-{run}"
             )
             assert job is not None
             worker = build_worker(runtime, burst=True, handle_signals=False)
@@ -95,7 +102,7 @@ async def test_the_reminder_job_mails_each_reminder_once_into_the_outbox(
     try:
         for run in ("first", "second"):
             job = await pool.enqueue_job(
-                "cron:send_challenge_reminders", _queue_name=QUEUE, _job_id=f"remind-{run}"
+                "send_challenge_reminders", _queue_name=QUEUE, _job_id=f"remind-{run}"
             )
             assert job is not None
             worker = build_worker(runtime, burst=True, handle_signals=False)
