@@ -223,9 +223,16 @@ def current_input(node: Mapping[str, Any], organisers: list[str]) -> dict[str, A
 
 
 async def create_challenge(
-    *, graph: GraphEngine, data: Mapping[str, Any], now: datetime | None = None
+    *,
+    graph: GraphEngine,
+    data: Mapping[str, Any],
+    now: datetime | None = None,
+    marks: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """A new challenge in `draft`, with its organisers (each must exist)."""
+    """A new challenge in `draft`, with its organisers (each must exist).
+
+    `marks` are properties no client sets (the demo seed's `demo: true`).
+    """
     props = check_input(data)
     organisers: list[str] = props.pop("organisers")
     if not organisers:
@@ -243,6 +250,7 @@ async def create_challenge(
         updated_at=stamp,
     )
     _finish(props, now_utc(now).year)
+    props.update(marks or {})
     rows = await graph.run(
         CREATE_CHALLENGE,
         {"organisers": organisers, "props": {k: v for k, v in props.items() if v is not None}},

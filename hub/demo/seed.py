@@ -10,10 +10,14 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime, time, timedelta
 from enum import StrEnum
 from importlib import resources
 from typing import Any
+from zoneinfo import ZoneInfo
 
+from challenges import challenge, judging
+from challenges.advance import advance_due_phases
 from graph import GraphEngine, Statement
 from hub.ecosystem import (
     challenges,
@@ -39,6 +43,7 @@ FILES = (
     "pilot_projects",
     "projects",
     "challenges",
+    "open_challenges",
 )
 
 COUNT_ENTITIES = Statement(
@@ -204,8 +209,44 @@ async def seed(
         await challenges.write_challenge(graph, challenge_seed(record, org, person), marks=DEMO)
         advance(1)
     report.created["challenges"] = len(data["challenges"])
+    for record in data.get("open_challenges", []):
+        await open_challenge(graph, record, org)
+        advance(1)
+    report.created["open challenges"] = len(data.get("open_challenges", []))
     await graph.run(MARK_SEEDED, {"at": now_iso()})
     return report
+
+
+async def open_challenge(
+    graph: GraphEngine, record: Mapping[str, Any], org: Mapping[str, str]
+) -> dict[str, Any]:
+    """A running challenge, its dates counted in days from today (registration opens at
+    09:00, the deadline is at 18:00, in its zone); published, then taken through the phases
+    its dates have reached, as the worker would."""
+    zone = ZoneInfo(record["timezone"])
+    today = datetime.now(zone).date()
+
+    def day(offset: int, hour: int) -> str:
+        moment = datetime.combine(today + timedelta(days=offset), time(hour), tzinfo=zone)
+        return moment.isoformat()
+
+    days = record["schedule_days"]
+    data = {
+        **{key: record[key] for key in OPEN_CHALLENGE_FIELDS if key in record},
+        "organisers": [org[record["organiser"]]],
+        "schedule": {
+            "timezone": record["timezone"],
+            "registration_opens": day(days["registration_opens"], 9),
+            "submission_opens": day(days["submission_opens"], 9),
+            "submission_deadline": day(days["submission_deadline"], 18),
+            "judging_ends": day(days["judging_ends"], 18),
+        },
+    }
+    created = await challenge.create_challenge(graph=graph, data=data, marks=DEMO)
+    await judging.set_rubric(graph=graph, challenge_id=created["id"], criteria=record["rubric"])
+    await challenge.transition(graph=graph, challenge_id=created["id"], target="published")
+    await advance_due_phases(graph=graph)
+    return created
 
 
 def challenge_seed(
@@ -236,6 +277,9 @@ CALL_FIELDS = (
     "identifier", "call_identifier", "programme", "title", "description", "opening_date",
     "deadline", "timezone", "budget_min", "budget_max", "expected_grants", "eligible_kinds",
     "eligible_countries", "source_url", "topics",
+)  # fmt: skip
+OPEN_CHALLENGE_FIELDS = (
+    "title", "description", "rules", "eligibility", "themes", "prizes", "max_team_size",
 )  # fmt: skip
 PILOT_FIELDS = ("title", "problem", "test_site", "partners_sought", "status", "topics")
 PROJECT_FIELDS = ("acronym", "title", "start_date", "end_date", "topics")
