@@ -1,0 +1,121 @@
+"""`hub serve` with a watch on its event loop (a benchmark helper, run as a subprocess).
+
+    .venv/bin/python bench/_watched_serve.py --host 127.0.0.1 --port N --report FILE
+
+Serves the same application as `hub serve` (`hub.app.create_app(settings)` under uvicorn with
+the same settings), and beside it:
+
+- a loop-lag probe: a task that sleeps 5 ms in a loop and records how late it wakes;
+- a blocked-loop sampler: a thread that, whenever the probe has not run for 30 ms, samples the
+  stack of the event-loop thread (a poor man's py-spy: py-spy is not available here).
+
+On SIGTERM/SIGINT uvicorn stops as usual, then the lags and the sampled stacks are written to
+FILE as JSON, for the benchmark to split by phase.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import sys
+import threading
+import time
+import traceback
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
+import uvicorn
+
+from hub.app import create_app
+from hub.settings import Settings
+
+TICK = 0.005
+BLOCKED_AFTER = 0.030
+SAMPLE_EVERY = 0.010
+OURS = ("/hub/", "/matching/", "/graph/")
+
+
+class LoopWatch:
+    def __init__(self) -> None:
+        self.beat = time.perf_counter()
+        self.lags: list[tuple[float, float]] = []  # (wall time, seconds late)
+        self.samples: list[tuple[float, float, str]] = []  # (wall time, behind, stack key)
+        self.loop_thread = threading.get_ident()
+        self._stop = threading.Event()
+
+    async def probe(self) -> None:
+        while True:
+            before = time.perf_counter()
+            self.beat = before
+            await asyncio.sleep(TICK)
+            self.lags.append((time.time(), time.perf_counter() - before - TICK))
+
+    def sample(self) -> None:
+        while not self._stop.wait(SAMPLE_EVERY):
+            behind = time.perf_counter() - self.beat
+            if behind < BLOCKED_AFTER:
+                continue
+            frame = sys._current_frames().get(self.loop_thread)
+            if frame is not None:
+                self.samples.append((time.time(), behind, stack_key(frame)))
+
+    def stop(self) -> None:
+        self._stop.set()
+
+
+def stack_key(frame: FrameType) -> str:
+    """The innermost frame, and the innermost frames of our own packages (hub, matching,
+    graph) that led to it: enough to tell which step of which request holds the loop."""
+    stack = traceback.extract_stack(frame)
+    innermost = stack[-1]
+    where = f"{Path(innermost.filename).name}:{innermost.name}"
+    if innermost.name in ("select", "poll", "_run_once") and "selectors" in innermost.filename:
+        return "idle in the selector (the process waited for CPU or for the GIL)"
+    ours = [
+        f"{Path(item.filename).parent.name}/{Path(item.filename).name}:{item.name}"
+        for item in stack
+        if any(part in item.filename for part in OURS) and "site-packages" not in item.filename
+    ]
+    return " > ".join([*ours[-4:], where]) if ours else where
+
+
+async def serve(host: str, port: int, watch: LoopWatch) -> None:
+    settings = Settings.from_env()
+    logging.basicConfig(
+        level=settings.log_level.upper(),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    config = uvicorn.Config(
+        create_app(settings), host=host, port=port, log_level=settings.log_level, lifespan="on"
+    )
+    probe = asyncio.create_task(watch.probe())
+    sampler = threading.Thread(target=watch.sample, daemon=True)
+    sampler.start()
+    try:
+        await uvicorn.Server(config).serve()
+    finally:
+        watch.stop()
+        probe.cancel()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, required=True)
+    parser.add_argument("--report", type=Path, required=True)
+    args = parser.parse_args()
+    watch = LoopWatch()
+    try:
+        asyncio.run(serve(args.host, args.port, watch))
+    except KeyboardInterrupt:
+        pass
+    finally:
+        report: dict[str, Any] = {"lags": watch.lags, "samples": watch.samples, "tick": TICK}
+        args.report.write_text(json.dumps(report))
+
+
+if __name__ == "__main__":
+    main()
