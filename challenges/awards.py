@@ -14,7 +14,8 @@ from datetime import datetime
 from typing import Any
 
 from challenges import ranking
-from challenges.challenge import get_challenge, now_utc, prizes_of
+from challenges.challenge import get_challenge, now_utc
+from challenges.challenge_fields import prizes_of
 from challenges.cypher import lock
 from challenges.errors import InvalidTransition, NotFound
 from challenges.ids import new_id

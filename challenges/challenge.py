@@ -9,36 +9,30 @@ Extends the graph model of the past challenges the demo seed writes (`Challenge`
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
+from challenges.challenge_fields import (
+    check_input,
+    current_input,
+    finish,
+)
 from challenges.cypher import lock
 from challenges.errors import InvalidTransition, NotFound
 from challenges.ids import new_id
 from challenges.lifecycle import check_transition
 from challenges.phases import (
-    DATE_FIELDS,
     Phase,
     Schedule,
-    check_schedule,
     phase_of,
     schedule_of,
     utc_iso,
 )
-from challenges.text import fold, search_text, slug
+from challenges.text import slug
 from challenges.validation import Checker, check_id
 from graph import GraphEngine, Statement
 
-DEFAULT_TEAM_SIZE = 5
-MAX_TEAM_SIZE = 20
-MAX_PRIZES = 20
-FIELDS = (
-    "title", "description", "rules", "eligibility", "themes", "organisers", "prizes",
-    "schedule", "max_team_size", "website",
-)  # fmt: skip
-PRIZE_KINDS = ("money", "in_kind")
 _EXAMPLE_ID = new_id()
 
 CREATE_CHALLENGE = Statement(
@@ -98,130 +92,6 @@ def now_utc(now: datetime | None = None) -> datetime:
     return now if now is not None else datetime.now(UTC)
 
 
-def check_input(data: Mapping[str, Any], *, prefix: str = "input") -> dict[str, Any]:
-    """Validate a challenge input; return its graph properties (without id and phase)."""
-    checker = Checker(prefix)
-    if not isinstance(data, Mapping):
-        checker.fail("", "must be an object")
-        checker.done()
-    checker.unknown(data, FIELDS)
-    title = checker.localized("title", data.get("title"), required=True, max_length=300)
-    description = checker.localized("description", data.get("description"))
-    rules = checker.localized("rules", data.get("rules"))
-    eligibility = checker.localized("eligibility", data.get("eligibility"))
-    themes = checker.tags("themes", data.get("themes"))
-    organisers = checker.node_ids("organisers", data.get("organisers"), max_items=20)
-    prizes = _check_prizes(checker, data.get("prizes"))
-    schedule = check_schedule(checker, data.get("schedule"))
-    team_size = checker.integer(
-        "max_team_size", data.get("max_team_size"), minimum=1, maximum=MAX_TEAM_SIZE
-    )
-    website = checker.url("website", data.get("website"))
-    checker.done()
-    main_title = title["en"] or title["el"] or ""
-    props: dict[str, Any] = {
-        "title_el": title["el"],
-        "title_en": title["en"],
-        "description_el": description["el"],
-        "description_en": description["en"],
-        "rules_el": rules["el"],
-        "rules_en": rules["en"],
-        "eligibility_el": eligibility["el"],
-        "eligibility_en": eligibility["en"],
-        "themes": themes,
-        "prizes": json.dumps(prizes, ensure_ascii=False, sort_keys=True),
-        "max_team_size": team_size or DEFAULT_TEAM_SIZE,
-        "website": website,
-        "search_text": search_text(
-            title["el"], title["en"], description["el"], description["en"], themes
-        ),
-        "organisers": organisers,
-    }
-    props["timezone"] = None
-    for name in DATE_FIELDS:
-        props[name] = props[f"{name}_utc"] = None
-    if schedule is not None:
-        props.update(schedule.properties())
-    props["title_key"] = fold(main_title)
-    return props
-
-
-def _finish(props: dict[str, Any], year: int) -> None:
-    """`year` (kept when the schedule gives none) and the sort key that starts with it."""
-    props["year"] = props.get("year") or year
-    props["sort_key"] = f"{props['year']}-{props.pop('title_key')}"
-
-
-def _check_prizes(checker: Checker, value: Any) -> list[dict[str, Any]]:
-    if value is None:
-        return []
-    if not isinstance(value, list) or len(value) > MAX_PRIZES:
-        checker.fail("prizes", f"must be a list of at most {MAX_PRIZES} prizes")
-        return []
-    prizes = []
-    for i, item in enumerate(value):
-        field = f"prizes[{i}]"
-        if not isinstance(item, Mapping):
-            checker.fail(field, "must be an object with kind, rank, amount/currency or description")
-            continue
-        for key in sorted(set(item) - {"kind", "rank", "amount", "currency", "description"}):
-            checker.fail(f"{field}.{key}", "is not a known field")
-        kind = checker.choice(f"{field}.kind", item.get("kind"), PRIZE_KINDS)
-        rank = checker.integer(f"{field}.rank", item.get("rank"), minimum=1, maximum=100)
-        description = checker.localized(f"{field}.description", item.get("description"))
-        amount = checker.integer(
-            f"{field}.amount",
-            item.get("amount"),
-            minimum=1,
-            maximum=10**9,
-            required=kind == "money",
-        )
-        currency = checker.text(f"{field}.currency", item.get("currency"), max_length=3)
-        if kind == "money" and (
-            currency is None or not (currency.isalpha() and len(currency) == 3)
-        ):
-            checker.fail(f"{field}.currency", "must be an ISO 4217 code such as EUR")
-        if kind == "in_kind" and description["el"] is None and description["en"] is None:
-            checker.fail(f"{field}.description", "must say what the prize in kind is", "REQUIRED")
-        prizes.append(
-            {
-                "kind": kind,
-                "rank": rank,
-                "amount": amount if kind == "money" else None,
-                "currency": currency.upper() if currency and kind == "money" else None,
-                "description": description,
-            }
-        )
-    return prizes
-
-
-def prizes_of(node: Mapping[str, Any]) -> list[dict[str, Any]]:
-    raw = node.get("prizes")
-    return list(json.loads(str(raw))) if raw else []
-
-
-def current_input(node: Mapping[str, Any], organisers: list[str]) -> dict[str, Any]:
-    """A stored challenge as the input that would write it (to apply a patch to)."""
-    schedule = schedule_of(node)
-
-    def texts(name: str) -> dict[str, Any] | None:
-        el, en = node.get(f"{name}_el"), node.get(f"{name}_en")
-        return None if el is None and en is None else {"el": el, "en": en}
-
-    return {
-        "title": texts("title"),
-        "description": texts("description"),
-        "rules": texts("rules"),
-        "eligibility": texts("eligibility"),
-        "themes": list(node.get("themes") or []),
-        "organisers": organisers,
-        "prizes": prizes_of(node),
-        "schedule": schedule.as_input() if schedule else None,
-        "max_team_size": node.get("max_team_size"),
-        "website": node.get("website"),
-    }
-
-
 async def create_challenge(
     *,
     graph: GraphEngine,
@@ -249,7 +119,7 @@ async def create_challenge(
         created_at=stamp,
         updated_at=stamp,
     )
-    _finish(props, now_utc(now).year)
+    finish(props, now_utc(now).year)
     props.update(marks or {})
     rows = await graph.run(
         CREATE_CHALLENGE,
@@ -299,8 +169,8 @@ async def update_challenge(
     merged = {**current_input(node, node["organisers"]), **patch}
     props = check_input(merged)
     props.pop("organisers")
-    _finish(props, int(node.get("year") or now_utc(now).year))
-    before, after = schedule_of(node), _schedule_from(props)
+    finish(props, int(node.get("year") or now_utc(now).year))
+    before, after = schedule_of(node), schedule_of(props)
     if "schedule" in patch:
         _check_schedule_change(phase, before, after, now_utc(now))
     props["updated_at"] = utc_iso(now_utc(now))
@@ -310,10 +180,6 @@ async def update_challenge(
     if not rows:
         raise InvalidTransition("the challenge changed phase meanwhile; try again", "challengeId")
     return dict(rows[0]["node"])
-
-
-def _schedule_from(props: Mapping[str, Any]) -> Schedule | None:
-    return schedule_of(props)
 
 
 def _check_schedule_change(

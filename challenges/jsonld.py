@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from challenges.challenge import prizes_of
+from challenges.challenge_fields import prizes_of
 from challenges.phases import Phase, schedule_of
 
 STATUS = "https://schema.org/EventScheduled"

@@ -15,7 +15,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from challenges.challenge import DEFAULT_TEAM_SIZE, get_challenge, now_utc
+from challenges.challenge import get_challenge, now_utc
+from challenges.challenge_fields import DEFAULT_TEAM_SIZE
 from challenges.cypher import lock
 from challenges.errors import (
     AlreadyInTeam,

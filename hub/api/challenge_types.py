@@ -281,6 +281,13 @@ class PathStep:
     relation: str | None = strawberry.field(description="The relation to the next node.")
 
 
+@strawberry.type(description="A judge kept from a team by a conflict of interest, and why.")
+class ConflictFound:
+    judge_id: strawberry.ID
+    team_id: strawberry.ID
+    path: list[PathStep]
+
+
 @strawberry.type(description="An expected failure of a challenge mutation, with its details.")
 class ChallengeMutationError(MutationError):
     path: list[PathStep] | None = None

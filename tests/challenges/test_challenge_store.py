@@ -6,6 +6,7 @@ import pytest
 
 from challenges import challenge
 from challenges.advance import advance_due_phases
+from challenges.challenge_fields import prizes_of
 from challenges.errors import Invalid, InvalidTransition, NotFound
 from challenges.ids import new_id
 from graph import GraphEngine
@@ -33,7 +34,7 @@ async def test_a_challenge_is_created_as_a_draft_with_its_organisers(graph: Grap
     assert stored["submission_deadline_utc"] == "2027-03-01T16:00:00+00:00"
     assert stored["title_el"] == "Ανοιχτά δεδομένα κινητικότητας"
     assert "κινητικοτητασ" in stored["search_text"]
-    assert challenge.prizes_of(stored)[0] == {
+    assert prizes_of(stored)[0] == {
         "kind": "money",
         "rank": 1,
         "amount": 5000,

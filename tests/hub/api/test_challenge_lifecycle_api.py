@@ -12,8 +12,9 @@ import strawberry
 from strawberry.tools import merge_types
 
 from graph import GraphEngine
-from hub.api import challenge_api
-from hub.api.challenge_api import ChallengeLifecycleMutation, ChallengeLifecycleQuery
+from hub.api import challenge_common
+from hub.api.challenge_mutations import ChallengeLifecycleMutation
+from hub.api.challenge_queries import ChallengeLifecycleQuery
 from hub.api.context import Context, Loaders
 from hub.ecosystem.ids import to_global_id
 from tests.challenges.factories import (
@@ -41,7 +42,7 @@ class Client:
         self.monkeypatch = monkeypatch
 
     def at(self, moment: datetime) -> None:
-        self.monkeypatch.setattr(challenge_api, "clock", lambda: moment)
+        self.monkeypatch.setattr(challenge_common, "clock", lambda: moment)
 
     async def __call__(self, query: str, **variables: Any) -> dict[str, Any]:
         context = Context(graph=self.graph, loaders=Loaders(self.graph))

@@ -1,0 +1,414 @@
+"""The challenge lifecycle in GraphQL, mutations over the `challenges` services.
+
+Thin resolvers: global ids in, a service call, the result or `errors { code field
+message }` (with `path`, `currentVersion` or `existingSubmissionId` when they apply).
+Not yet checked against permissions: the people acting (team lead, author, judge) are
+arguments until they come from the signed-in viewer, and each mutation is to call
+`hub.api.permissions.require`. Merge `ChallengeLifecycleMutation` into the schema's
+Mutation to serve it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import strawberry
+
+from challenges import awards, challenge, datasets, followup, judging, submissions, teams
+from challenges.phases import Phase
+from hub.api.challenge_common import (
+    attempt,
+    conflicts_of,
+    details,
+    node_id,
+    now,
+    participant,
+    submission_of,
+    team_of,
+)
+from hub.api.challenge_inputs import (
+    AssignmentPayload,
+    ChallengeDetailsPayload,
+    ChallengeInput,
+    ChallengePatch,
+    CriterionInput,
+    DonePayload,
+    JudgeAddedPayload,
+    PlacementInput,
+    SubmissionInput,
+    SubmissionPayload,
+    TeamPayload,
+    WinnersPayload,
+)
+from hub.api.challenge_types import (
+    ChallengeDetails,
+    ChallengePhase,
+    ChallengeTeam,
+    Submission,
+    Winner,
+    gid,
+)
+from hub.api.common import input_data
+from hub.api.context import Info
+
+
+@strawberry.type
+class ChallengeLifecycleMutation:
+    @strawberry.mutation(description="A new challenge, as a draft.")
+    async def create_challenge(self, info: Info, input: ChallengeInput) -> ChallengeDetailsPayload:
+        async def act() -> ChallengeDetails:
+            node = await challenge.create_challenge(
+                graph=info.context.graph, data=_challenge_data(input), now=now()
+            )
+            return await details(info, node["id"])
+
+        found, errors = await attempt(act())
+        return ChallengeDetailsPayload(challenge=found, errors=errors)
+
+    @strawberry.mutation(description="Change a challenge (reached phase dates stay).")
+    async def update_challenge(
+        self, info: Info, id: strawberry.ID, input: ChallengePatch
+    ) -> ChallengeDetailsPayload:
+        async def act() -> ChallengeDetails:
+            node = await challenge.update_challenge(
+                graph=info.context.graph,
+                challenge_id=node_id(id, "Challenge", "id"),
+                patch=_challenge_data(input, patch=True),
+                now=now(),
+            )
+            return await details(info, node["id"])
+
+        found, errors = await attempt(act())
+        return ChallengeDetailsPayload(challenge=found, errors=errors)
+
+    @strawberry.mutation(description="Move a challenge to its next phase (or archive it).")
+    async def move_challenge(
+        self,
+        info: Info,
+        id: strawberry.ID,
+        phase: ChallengePhase,  # type: ignore[valid-type]
+    ) -> ChallengeDetailsPayload:
+        async def act() -> ChallengeDetails:
+            node = await challenge.transition(
+                graph=info.context.graph,
+                challenge_id=node_id(id, "Challenge", "id"),
+                target=Phase(phase),
+                now=now(),
+            )
+            return await details(info, node["id"])
+
+        found, errors = await attempt(act())
+        return ChallengeDetailsPayload(challenge=found, errors=errors)
+
+    @strawberry.mutation(description="The judging rubric (until judging opens).")
+    async def set_challenge_rubric(
+        self, info: Info, challenge_id: strawberry.ID, criteria: list[CriterionInput]
+    ) -> DonePayload:
+        _, errors = await attempt(
+            judging.set_rubric(
+                graph=info.context.graph,
+                challenge_id=node_id(challenge_id, "Challenge", "challengeId"),
+                criteria=[input_data(c) for c in criteria],
+                now=now(),
+            )
+        )
+        return DonePayload(ok=not errors, errors=errors)
+
+    @strawberry.mutation(description="The open datasets a challenge features (replaced).")
+    async def set_challenge_datasets(
+        self, info: Info, challenge_id: strawberry.ID, dataset_ids: list[strawberry.ID]
+    ) -> DonePayload:
+        async def act() -> int:
+            ids = [node_id(d, "Dataset", f"datasetIds[{i}]") for i, d in enumerate(dataset_ids)]
+            return await datasets.set_challenge_datasets(
+                graph=info.context.graph,
+                challenge_id=node_id(challenge_id, "Challenge", "challengeId"),
+                dataset_ids=ids,
+            )
+
+        _, errors = await attempt(act())
+        return DonePayload(ok=not errors, errors=errors)
+
+    @strawberry.mutation(description="Register a person or an organisation for a challenge.")
+    async def register_for_challenge(
+        self, info: Info, challenge_id: strawberry.ID, participant_id: strawberry.ID
+    ) -> DonePayload:
+        async def act() -> str:
+            kind, _ = participant(participant_id)
+            return await teams.register(
+                graph=info.context.graph,
+                challenge_id=node_id(challenge_id, "Challenge", "challengeId"),
+                participant_id=participant(participant_id)[1],
+                kind=kind,
+                now=now(),
+            )
+
+        _, errors = await attempt(act())
+        return DonePayload(ok=not errors, errors=errors)
+
+    @strawberry.mutation(description="A new team, its lead registered and first member.")
+    async def create_team(
+        self,
+        info: Info,
+        challenge_id: strawberry.ID,
+        lead_id: strawberry.ID,
+        name: str,
+        organisation_id: strawberry.ID | None = None,
+    ) -> TeamPayload:
+        async def act() -> ChallengeTeam:
+            node = await teams.create_team(
+                graph=info.context.graph,
+                challenge_id=node_id(challenge_id, "Challenge", "challengeId"),
+                lead_id=node_id(lead_id, "Person", "leadId"),
+                name=name,
+                organisation_id=(
+                    node_id(organisation_id, "Organisation", "organisationId")
+                    if organisation_id
+                    else None
+                ),
+                now=now(),
+            )
+            return await team_of(info, node)
+
+        found, errors = await attempt(act())
+        return TeamPayload(team=found, errors=errors)
+
+    @strawberry.mutation(description="A member invites a person to the team.")
+    async def invite_to_team(
+        self,
+        info: Info,
+        team_id: strawberry.ID,
+        person_id: strawberry.ID,
+        invited_by: strawberry.ID,
+    ) -> DonePayload:
+        async def act() -> str:
+            return await teams.invite(
+                graph=info.context.graph,
+                team_id=node_id(team_id, "Team", "teamId"),
+                person_id=node_id(person_id, "Person", "personId"),
+                invited_by=node_id(invited_by, "Person", "invitedBy"),
+                now=now(),
+            )
+
+        _, errors = await attempt(act())
+        return DonePayload(ok=not errors, errors=errors)
+
+    @strawberry.mutation(description="An invited person joins (refused when the team is full).")
+    async def join_team(
+        self, info: Info, team_id: strawberry.ID, person_id: strawberry.ID
+    ) -> TeamPayload:
+        async def act() -> ChallengeTeam:
+            node = await teams.join(
+                graph=info.context.graph,
+                team_id=node_id(team_id, "Team", "teamId"),
+                person_id=node_id(person_id, "Person", "personId"),
+                now=now(),
+            )
+            return await team_of(info, node)
+
+        found, errors = await attempt(act())
+        return TeamPayload(team=found, errors=errors)
+
+    @strawberry.mutation(description="A member leaves the team (the lead only as the last).")
+    async def leave_team(
+        self, info: Info, team_id: strawberry.ID, person_id: strawberry.ID
+    ) -> DonePayload:
+        async def act() -> int:
+            return await teams.leave(
+                graph=info.context.graph,
+                team_id=node_id(team_id, "Team", "teamId"),
+                person_id=node_id(person_id, "Person", "personId"),
+            )
+
+        _, errors = await attempt(act())
+        return DonePayload(ok=not errors, errors=errors)
+
+    @strawberry.mutation(description="The team's submission (one per team), before the deadline.")
+    async def submit(
+        self,
+        info: Info,
+        team_id: strawberry.ID,
+        author_id: strawberry.ID,
+        input: SubmissionInput,
+    ) -> SubmissionPayload:
+        async def act() -> Submission:
+            node = await submissions.submit(
+                graph=info.context.graph,
+                team_id=node_id(team_id, "Team", "teamId"),
+                author_id=node_id(author_id, "Person", "authorId"),
+                data=_submission_data(input),
+                now=now(),
+            )
+            return await submission_of(info, node["id"])
+
+        found, errors = await attempt(act())
+        return SubmissionPayload(submission=found, errors=errors)
+
+    @strawberry.mutation(description="Edit from `version`; a stale version is VERSION_CONFLICT.")
+    async def edit_submission(
+        self,
+        info: Info,
+        id: strawberry.ID,
+        author_id: strawberry.ID,
+        version: int,
+        input: SubmissionInput,
+    ) -> SubmissionPayload:
+        async def act() -> Submission:
+            node = await submissions.edit(
+                graph=info.context.graph,
+                submission_id=node_id(id, "Submission", "id"),
+                author_id=node_id(author_id, "Person", "authorId"),
+                version=version,
+                patch=_submission_data(input),
+                now=now(),
+            )
+            return await submission_of(info, node["id"])
+
+        found, errors = await attempt(act())
+        return SubmissionPayload(submission=found, errors=errors)
+
+    @strawberry.mutation(
+        description="Put a person on the panel; lists the teams they conflict with."
+    )
+    async def add_judge(
+        self, info: Info, challenge_id: strawberry.ID, person_id: strawberry.ID
+    ) -> JudgeAddedPayload:
+        person = node_id(person_id, "Person", "personId") if person_id else ""
+        found, errors = await attempt(
+            judging.add_judge(
+                graph=info.context.graph,
+                challenge_id=node_id(challenge_id, "Challenge", "challengeId"),
+                person_id=person,
+                now=now(),
+            )
+        )
+        conflicts = conflicts_of({(person, team): path for team, path in found or []})
+        return JudgeAddedPayload(ok=not errors, conflicts=conflicts, errors=errors)
+
+    @strawberry.mutation(
+        description="Assign a judge to a submission; refused with the path on a conflict."
+    )
+    async def assign_judge(
+        self, info: Info, submission_id: strawberry.ID, judge_id: strawberry.ID
+    ) -> DonePayload:
+        async def act() -> None:
+            await judging.assign(
+                graph=info.context.graph,
+                submission_id=node_id(submission_id, "Submission", "submissionId"),
+                judge_id=node_id(judge_id, "Person", "judgeId"),
+                now=now(),
+            )
+
+        _, errors = await attempt(act())
+        return DonePayload(ok=not errors, errors=errors)
+
+    @strawberry.mutation(description="Give every submission `perSubmission` judges, balanced.")
+    async def assign_judges(
+        self, info: Info, challenge_id: strawberry.ID, per_submission: int
+    ) -> AssignmentPayload:
+        found, errors = await attempt(
+            judging.assign_balanced(
+                graph=info.context.graph,
+                challenge_id=node_id(challenge_id, "Challenge", "challengeId"),
+                per_submission=per_submission,
+                now=now(),
+            )
+        )
+        if found is None:
+            return AssignmentPayload(
+                assigned=0, short_submission_ids=[], conflicts=[], errors=errors
+            )
+        plan, conflicts = found
+        return AssignmentPayload(
+            assigned=len(plan.new),
+            short_submission_ids=[gid("Submission", s) for s in sorted(plan.short)],
+            conflicts=conflicts_of(conflicts),
+            errors=errors,
+        )
+
+    @strawberry.mutation(description="A judge's scores (and private comment) for a submission.")
+    async def score_submission(
+        self,
+        info: Info,
+        submission_id: strawberry.ID,
+        judge_id: strawberry.ID,
+        scores: strawberry.scalars.JSON,
+        comment: str | None = None,
+    ) -> DonePayload:
+        async def act() -> dict[str, float]:
+            return await judging.score(
+                graph=info.context.graph,
+                submission_id=node_id(submission_id, "Submission", "submissionId"),
+                judge_id=node_id(judge_id, "Person", "judgeId"),
+                scores=scores if isinstance(scores, dict) else {},
+                comment=comment,
+                now=now(),
+            )
+
+        _, errors = await attempt(act())
+        return DonePayload(ok=not errors, errors=errors)
+
+    @strawberry.mutation(description="Record the winners; the challenge becomes awarded.")
+    async def record_awards(
+        self, info: Info, challenge_id: strawberry.ID, placements: list[PlacementInput]
+    ) -> WinnersPayload:
+        async def act() -> list[dict[str, Any]]:
+            return await awards.record_awards(
+                graph=info.context.graph,
+                challenge_id=node_id(challenge_id, "Challenge", "challengeId"),
+                placements=[
+                    {
+                        "team_id": node_id(p.team_id, "Team", f"placements[{i}].teamId"),
+                        "rank": p.rank,
+                    }
+                    for i, p in enumerate(placements)
+                ],
+                now=now(),
+            )
+
+        found, errors = await attempt(act())
+        return WinnersPayload(winners=[Winner.from_row(r) for r in found or []], errors=errors)
+
+    @strawberry.mutation(description="A winning team's onboarding: referred, accepted, ...")
+    async def set_onboarding_status(
+        self,
+        info: Info,
+        award_id: strawberry.ID,
+        status: str,
+        programme_id: strawberry.ID | None = None,
+        note: str | None = None,
+    ) -> DonePayload:
+        async def act() -> dict[str, Any]:
+            return await followup.set_onboarding(
+                graph=info.context.graph,
+                award_id=node_id(award_id, "Award", "awardId"),
+                status=status,
+                programme_id=node_id(programme_id, "Programme", "programmeId")
+                if programme_id
+                else None,
+                note=note,
+                now=now(),
+            )
+
+        _, errors = await attempt(act())
+        return DonePayload(ok=not errors, errors=errors)
+
+
+def _challenge_data(value: object, *, patch: bool = False) -> dict[str, Any]:
+    data = input_data(value, keep_nulls=patch)
+    if "organiser_ids" in data:
+        data["organisers"] = [
+            node_id(item, "Organisation", f"input.organiserIds[{i}]")
+            for i, item in enumerate(data.pop("organiser_ids") or [])
+        ]
+    return data
+
+
+def _submission_data(value: object) -> dict[str, Any]:
+    data = input_data(value, keep_nulls=True)
+    if "dataset_ids" in data:
+        data["datasets"] = [
+            node_id(item, "Dataset", f"input.datasetIds[{i}]")
+            for i, item in enumerate(data.pop("dataset_ids") or [])
+        ]
+    return data
