@@ -53,20 +53,28 @@ def node_id(value: strawberry.ID | str | None, type_name: str, field: str) -> st
 
 
 async def team_of(info: Info, node: dict[str, Any]) -> ChallengeTeam:
-    found = await teams.members(graph=info.context.graph, team_ids=[node["id"]])
-    return ChallengeTeam(
-        id=gid("Team", node["id"]),
-        name=str(node["name"]),
-        members=[
-            TeamMember(
-                person_id=gid("Person", m["person"]),
-                name=m["name"],
-                role=m["role"],
-                joined_at=m["joined_at"],
-            )
-            for m in found[node["id"]]
-        ],
-    )
+    return (await teams_with_members(info, [node]))[0]
+
+
+async def teams_with_members(info: Info, nodes: list[dict[str, Any]]) -> list[ChallengeTeam]:
+    """Teams with their members, in one round trip for all of them."""
+    found = await teams.members(graph=info.context.graph, team_ids=[n["id"] for n in nodes])
+    return [
+        ChallengeTeam(
+            id=gid("Team", node["id"]),
+            name=str(node["name"]),
+            members=[
+                TeamMember(
+                    person_id=gid("Person", m["person"]),
+                    name=m["name"],
+                    role=m["role"],
+                    joined_at=m["joined_at"],
+                )
+                for m in found[node["id"]]
+            ],
+        )
+        for node in nodes
+    ]
 
 
 async def details(info: Info, challenge_id: str) -> ChallengeDetails:

@@ -14,7 +14,7 @@ import strawberry
 from challenges import awards, challenge, datasets, judging, submissions, teams
 from challenges.jsonld import challenge_jsonld
 from challenges.results_csv import results_csv
-from hub.api.challenge_common import attempt, details, node_id, now, sheet, team_of
+from hub.api.challenge_common import attempt, details, node_id, now, sheet, teams_with_members
 from hub.api.challenge_types import (
     ChallengeDetails,
     ChallengeTeam,
@@ -44,7 +44,7 @@ class ChallengeLifecycleQuery:
         nodes = await teams.teams_of(
             graph=graph, challenge_id=node_id(challenge_id, "Challenge", "challengeId")
         )
-        return [await team_of(info, node) for node in nodes]
+        return await teams_with_members(info, nodes)
 
     @strawberry.field(description="A challenge's submissions, oldest first.")
     async def challenge_submissions(

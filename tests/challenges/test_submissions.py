@@ -187,6 +187,8 @@ async def test_edits_are_versioned_and_a_stale_edit_is_a_conflict(graph: GraphEn
             now=AFTER_DEADLINE,
         )
     assert locked.value.message.startswith("the submission is locked")
+    stored = await submissions.get_submission(graph=graph, submission_id=first["id"])
+    assert "_lock" not in stored  # the lock taken by each edit leaves no trace
     history = await submissions.versions(graph=graph, submission_id=first["id"])
     assert [v["version"] for v in history] == [1, 2, 3]
     assert history[0]["title"] == "Bus bunching alerts"

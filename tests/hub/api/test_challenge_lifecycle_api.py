@@ -116,6 +116,14 @@ async def test_a_challenge_from_call_for_ideas_to_award(
         )
         assert made["createTeam"]["team"]["members"] == [{"role": "lead"}]
         team_ids[name] = made["createTeam"]["team"]["id"]
+    before = graph.round_trips
+    listed = await gql(
+        "query($c: ID!) { challengeTeams(challengeId: $c) { name members { name role } } }",
+        c=challenge_id,
+    )
+    assert graph.round_trips - before == 2  # the teams, then all their members at once
+    assert [t["name"] for t in listed["challengeTeams"]] == sorted(team_ids)
+    assert listed["challengeTeams"][0]["members"] == [{"name": "Alpha lead", "role": "lead"}]
     gql.at(DURING_SUBMISSION)
     await gql(move, id=challenge_id, phase="SUBMISSION")
     rubric = await gql(
