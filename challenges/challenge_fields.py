@@ -16,7 +16,7 @@ MAX_TEAM_SIZE = 20
 MAX_PRIZES = 20
 FIELDS = (
     "title", "description", "rules", "eligibility", "themes", "organisers", "prizes",
-    "schedule", "max_team_size", "website",
+    "schedule", "max_team_size", "website", "skills_sought",
 )  # fmt: skip
 PRIZE_KINDS = ("money", "in_kind")
 
@@ -33,6 +33,7 @@ def check_input(data: Mapping[str, Any], *, prefix: str = "input") -> dict[str, 
     rules = checker.localized("rules", data.get("rules"))
     eligibility = checker.localized("eligibility", data.get("eligibility"))
     themes = checker.tags("themes", data.get("themes"))
+    skills = checker.tags("skills_sought", data.get("skills_sought"))
     organisers = checker.node_ids("organisers", data.get("organisers"), max_items=20)
     prizes = _check_prizes(checker, data.get("prizes"))
     schedule = check_schedule(checker, data.get("schedule"))
@@ -52,6 +53,7 @@ def check_input(data: Mapping[str, Any], *, prefix: str = "input") -> dict[str, 
         "eligibility_el": eligibility["el"],
         "eligibility_en": eligibility["en"],
         "themes": themes,
+        "skills_sought": skills,
         "prizes": json.dumps(prizes, ensure_ascii=False, sort_keys=True),
         "max_team_size": team_size or DEFAULT_TEAM_SIZE,
         "website": website,
@@ -137,6 +139,7 @@ def current_input(node: Mapping[str, Any], organisers: list[str]) -> dict[str, A
         "rules": texts("rules"),
         "eligibility": texts("eligibility"),
         "themes": list(node.get("themes") or []),
+        "skills_sought": list(node.get("skills_sought") or []),
         "organisers": organisers,
         "prizes": prizes_of(node),
         "schedule": schedule.as_input() if schedule else None,
