@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
 import pytest
 
@@ -26,7 +27,7 @@ from tests.challenges.factories import (
     team_with,
 )
 
-ENTRY = {
+ENTRY: dict[str, Any] = {
     "title": "Bus bunching alerts",
     "summary": "Warns riders when buses on line 31 bunch up, from the OASTH open feed.",
     "links": {"repository": "https://github.com/example/bus-bunching"},
