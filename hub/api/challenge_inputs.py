@@ -50,6 +50,7 @@ class ChallengeInput:
     schedule: ScheduleInput | None = None
     max_team_size: int | None = None
     website: str | None = None
+    skills_sought: list[str] | None = None
 
 
 @strawberry.input(description="Given fields replace, null clears, absent fields stay.")
@@ -63,6 +64,7 @@ class ChallengePatch:
     schedule: ScheduleInput | None = strawberry.UNSET
     max_team_size: int | None = strawberry.UNSET
     website: str | None = strawberry.UNSET
+    skills_sought: list[str] | None = strawberry.UNSET
 
 
 @strawberry.input

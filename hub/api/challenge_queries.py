@@ -11,7 +11,7 @@ from typing import cast
 
 import strawberry
 
-from challenges import awards, challenge, datasets, judging, submissions, teams
+from challenges import awards, challenge, datasets, judging, submissions, team_needs, teams
 from challenges.jsonld import challenge_jsonld
 from challenges.results_csv import results_csv
 from hub.api.challenge_common import attempt, details, node_id, now, sheet, teams_with_members
@@ -20,6 +20,7 @@ from hub.api.challenge_types import (
     ChallengeTeam,
     Dataset,
     JudgeProgress,
+    OpenTeam,
     RankedEntry,
     ScoreSheet,
     Submission,
@@ -45,6 +46,24 @@ class ChallengeLifecycleQuery:
             graph=graph, challenge_id=node_id(challenge_id, "Challenge", "challengeId")
         )
         return await teams_with_members(info, nodes)
+
+    @strawberry.field(description="Teams with a free place, and the sought skills they lack.")
+    async def open_teams(self, info: Info, challenge_id: strawberry.ID) -> list[OpenTeam]:
+        found = await team_needs.open_teams(
+            graph=info.context.graph, challenge_id=node_id(challenge_id, "Challenge", "challengeId")
+        )
+        return [_open_team(needs, []) for needs in found]
+
+    @strawberry.field(description="Open teams a person would complete, best first.")
+    async def suggest_teams(
+        self, info: Info, challenge_id: strawberry.ID, person_id: strawberry.ID
+    ) -> list[OpenTeam]:
+        found = await team_needs.suggest_teams(
+            graph=info.context.graph,
+            challenge_id=node_id(challenge_id, "Challenge", "challengeId"),
+            person_id=node_id(person_id, "Person", "personId"),
+        )
+        return [_open_team(s.needs, s.fills) for s in found]
 
     @strawberry.field(description="A challenge's submissions, oldest first.")
     async def challenge_submissions(
@@ -168,3 +187,14 @@ class ChallengeLifecycleQuery:
         found = await entities.get_many(info.context.graph, ORGANISATION, node["organisers"])
         data = challenge_jsonld(node, list(found.values()), language=language)
         return cast(strawberry.scalars.JSON | None, data)
+
+
+def _open_team(needs: team_needs.TeamNeeds, fills: list[str]) -> OpenTeam:
+    return OpenTeam(
+        team_id=gid("Team", needs.team),
+        name=needs.name,
+        size=needs.size,
+        max_size=needs.max_size,
+        gaps=needs.gaps,
+        fills=fills,
+    )

@@ -72,6 +72,7 @@ class ChallengeDetails:
     rules: LocalizedText | None
     eligibility: LocalizedText | None
     themes: list[str]
+    skills_sought: list[str]
     prizes: list[Prize]
     schedule: ChallengeSchedule | None
     max_team_size: int
@@ -91,6 +92,7 @@ class ChallengeDetails:
             rules=localized(dict(node), "rules"),
             eligibility=localized(dict(node), "eligibility"),
             themes=list(node.get("themes") or []),
+            skills_sought=list(node.get("skills_sought") or []),
             prizes=[
                 Prize(
                     kind=PrizeKind(prize["kind"]),
@@ -135,6 +137,18 @@ class ChallengeTeam:
     id: strawberry.ID
     name: str
     members: list[TeamMember]
+
+
+@strawberry.type(description="A team with a free place and the sought skills it lacks.")
+class OpenTeam:
+    team_id: strawberry.ID
+    name: str
+    size: int
+    max_size: int
+    gaps: list[str]
+    fills: list[str] = strawberry.field(
+        description="For a suggestion: the gaps the person's skills fill."
+    )
 
 
 @strawberry.type(description="A team's entry: content, links, datasets used, version.")

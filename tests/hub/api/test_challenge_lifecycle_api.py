@@ -70,6 +70,7 @@ async def test_a_challenge_from_call_for_ideas_to_award(
             "title": {"el": "Κινητικότητα 2027", "en": "Mobility 2027"},
             "organiserIds": [gid("Organisation", municipality)],
             "themes": ["mobility"],
+            "skillsSought": ["GIS", "UX"],
             "prizes": [
                 {"kind": "MONEY", "rank": 1, "amount": 5000, "currency": "EUR"},
                 {"kind": "IN_KIND", "rank": 2, "description": {"en": "OK!Thess incubation"}},
@@ -124,6 +125,20 @@ async def test_a_challenge_from_call_for_ideas_to_award(
     assert graph.round_trips - before == 2  # the teams, then all their members at once
     assert [t["name"] for t in listed["challengeTeams"]] == sorted(team_ids)
     assert listed["challengeTeams"][0]["members"] == [{"name": "Alpha lead", "role": "lead"}]
+    designer = await node(graph, "Person", "Designer", skills=["ux"])
+    suggested = await gql(
+        "query($c: ID!, $p: ID!) { suggestTeams(challengeId: $c, personId: $p) "
+        "{ name size maxSize gaps fills } }",
+        c=challenge_id,
+        p=gid("Person", designer),
+    )
+    assert suggested["suggestTeams"][0] == {
+        "name": "Alpha",
+        "size": 1,
+        "maxSize": 4,
+        "gaps": ["GIS", "UX"],
+        "fills": ["UX"],
+    }
     gql.at(DURING_SUBMISSION)
     await gql(move, id=challenge_id, phase="SUBMISSION")
     rubric = await gql(
