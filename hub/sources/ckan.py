@@ -235,7 +235,7 @@ def dataset_row(package: Any, portal: str) -> dict[str, Any]:
     files = [
         {
             "name": str(r.get("name") or "").strip() or None,
-            "format": str(r.get("format") or "").strip().upper() or None,
+            "format": str(r.get("format") or "").strip().lstrip(".").upper() or None,
             "url": str(r.get("url") or "").strip() or None,
             "last_modified": r.get("last_modified") or r.get("metadata_modified"),
         }
