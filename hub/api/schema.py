@@ -8,6 +8,7 @@ from strawberry.tools import merge_types
 from strawberry.types.execution import ExecutionContext
 
 from hub.api.accounts import AccountMutation, AccountQuery
+from hub.api.arguments import StorableText
 from hub.api.challenges import ChallengeQuery
 from hub.api.errors import PublicErrors
 from hub.api.funding_calls import FundingCallMutation, FundingCallQuery
@@ -69,7 +70,7 @@ def build_schema(limits: QueryLimits) -> HubSchema:
         query=Query,
         mutation=Mutation,
         types=[HiddenNode],
-        extensions=[PublicErrors, *limit_extensions(limits)],
+        extensions=[PublicErrors, *limit_extensions(limits), StorableText],
     )
 
 
