@@ -24,6 +24,9 @@ ACCOUNT_LOOKUPS = (
     ("Account", "verify_hash"),
     ("Account", "reset_hash"),
     ("ApiToken", "id"),
+    ("Account", "person_id"),
+    ("Introduction", "id"),
+    ("Introduction", "pair"),
 )
 
 HUB_SCHEMA = Schema(

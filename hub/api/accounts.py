@@ -31,6 +31,7 @@ from hub.ecosystem.people import PERSON, PersonRole
 
 if TYPE_CHECKING:
     from hub.api.people import Person
+    from hub.api.privacy import Introduction
 
 strawberry.enum(GlobalRole, name="GlobalRole")
 strawberry.enum(OrganisationRole, name="OrganisationRole")
@@ -134,6 +135,18 @@ class Account:
             return None
         node = await info.context.loaders.nodes(PERSON).load(self.person_id)
         return Person.from_node(node) if node else None
+
+    @strawberry.field(description="Introductions asked by or of this account's person.")
+    async def introductions(
+        self, info: Info
+    ) -> list[Annotated[Introduction, strawberry.lazy("hub.api.privacy")]]:
+        from hub.api.privacy import Introduction
+        from hub.privacy.introductions import introductions_of
+
+        if self.person_id is None:
+            return []
+        found = await introductions_of(info.context.graph, self.person_id)
+        return [Introduction.of(item, self.person_id) for item in found]
 
     @strawberry.field(description="Its API tokens (names and scopes; never the secrets).")
     async def api_tokens(self, info: Info) -> list[ApiToken]:

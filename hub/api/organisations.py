@@ -29,6 +29,7 @@ from hub.api.context import Info
 from hub.ecosystem import organisations, people, relations
 from hub.ecosystem.organisations import OrganisationKind
 from hub.ecosystem.text import fold
+from hub.privacy.consent import ProfileField, shows
 
 if TYPE_CHECKING:
     from hub.api.networks import Membership
@@ -127,7 +128,7 @@ class Organisation(Node):
         return [
             Affiliation(person=Person.from_node(item.node), role=item.link.get("role"))
             for item in await linked(info, relations.AFFILIATED_WITH, self.node_id, outgoing=False)
-            if people.is_public(item.node)
+            if people.is_public(item.node) and shows(item.node, ProfileField.AFFILIATIONS)
         ]
 
     @strawberry.field(description="Funded projects it took part in, with its role.")

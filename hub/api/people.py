@@ -27,12 +27,14 @@ from hub.api.context import Info
 from hub.ecosystem import people, relations
 from hub.ecosystem.people import PersonRole
 from hub.ecosystem.text import fold
+from hub.privacy.consent import ProfileField
 
 if TYPE_CHECKING:
     from hub.api.organisations import Organisation
     from hub.api.programmes import Programme
 
 strawberry.enum(PersonRole)
+strawberry.enum(ProfileField, name="ProfileField")
 
 
 @strawberry.type(
@@ -44,35 +46,63 @@ class Person(Node):
     id: strawberry.ID
     name: str
     roles: list[PersonRole]
-    bio: LocalizedText | None
-    skills: list[str]
-    website: str | None
     is_public: bool = strawberry.field(description="Whether the profile is public (opt-in).")
+    public_fields: list[ProfileField] | None = strawberry.field(
+        description="The fields the person consented to show on the public profile; null "
+        "means all of them (profiles from before consent per field)."
+    )
     is_demo: bool
     created_at: str
     updated_at: str
     node_id: strawberry.Private[str]
+    stored_bio: strawberry.Private[LocalizedText | None]
+    stored_skills: strawberry.Private[list[str]]
+    stored_website: strawberry.Private[str | None]
 
     @classmethod
     def from_node(cls, node: dict[str, Any]) -> Person:
+        consented = node.get("public_fields")
         return cls(
             id=global_id("Person", node),
             name=node["name"],
             roles=[PersonRole(role) for role in node.get("roles") or []],
-            bio=localized(node, "bio"),
-            skills=list(node.get("skills") or []),
-            website=node.get("website"),
             is_public=people.is_public(node),
+            public_fields=None if consented is None else [ProfileField(f) for f in consented],
             is_demo=bool(node.get("demo", False)),
             created_at=str(node.get("created_at", "")),
             updated_at=str(node.get("updated_at", "")),
             node_id=str(node["id"]),
+            stored_bio=localized(node, "bio"),
+            stored_skills=list(node.get("skills") or []),
+            stored_website=node.get("website"),
         )
 
-    @strawberry.field(description="Organisations this person works with, with their role.")
+    def shows(self, info: Info, field: ProfileField) -> bool:
+        """Consent per field: the person sees everything, others what was consented to."""
+        if self.node_id == info.context.viewer.person_id or self.public_fields is None:
+            return True
+        return field in self.public_fields
+
+    @strawberry.field(description="Shown when the person consented (BIO).")
+    def bio(self, info: Info) -> LocalizedText | None:
+        return self.stored_bio if self.shows(info, ProfileField.BIO) else None
+
+    @strawberry.field(description="Shown when the person consented (SKILLS).")
+    def skills(self, info: Info) -> list[str]:
+        return self.stored_skills if self.shows(info, ProfileField.SKILLS) else []
+
+    @strawberry.field(description="Shown when the person consented (WEBSITE).")
+    def website(self, info: Info) -> str | None:
+        return self.stored_website if self.shows(info, ProfileField.WEBSITE) else None
+
+    @strawberry.field(
+        description="Organisations this person works with, with their role (AFFILIATIONS)."
+    )
     async def affiliations(self, info: Info) -> list[PersonAffiliation]:
         from hub.api.organisations import Organisation
 
+        if not self.shows(info, ProfileField.AFFILIATIONS):
+            return []
         return [
             PersonAffiliation(
                 organisation=Organisation.from_node(item.node), role=item.link.get("role")
@@ -80,12 +110,14 @@ class Person(Node):
             for item in await linked(info, relations.AFFILIATED_WITH, self.node_id, outgoing=True)
         ]
 
-    @strawberry.field(description="Programmes this person mentors in.")
+    @strawberry.field(description="Programmes this person mentors in (MENTORING).")
     async def mentoring(
         self, info: Info
     ) -> list[Annotated[Programme, strawberry.lazy("hub.api.programmes")]]:
         from hub.api.programmes import Programme
 
+        if not self.shows(info, ProfileField.MENTORING):
+            return []
         return await linked_nodes(
             info, relations.MENTORS, self.node_id, Programme.from_node, outgoing=True
         )

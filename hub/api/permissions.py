@@ -10,7 +10,8 @@ typed payload errors).
 from __future__ import annotations
 
 from hub.api.context import Info
-from hub.auth.permissions import RULES, Concerned, allows, check
+from hub.auth import audit
+from hub.auth.permissions import Concerned, allows, check, grants_of, privilege
 from hub.ecosystem import entities
 from hub.ecosystem.organisations import ORGANISATION
 from hub.ecosystem.people import PERSON
@@ -26,8 +27,12 @@ async def require(
     challenge: str | None = None,
 ) -> None:
     viewer = info.context.viewer
+    if node is not None:
+        kind, node_id = node
+        organisation = node_id if kind is ORGANISATION else organisation
+        person = node_id if kind is PERSON else person
     concerned = Concerned(organisation=organisation, person=person, challenge=challenge)
-    if node is not None and not allows(viewer, RULES.get(operation, frozenset()), concerned):
+    if node is not None and not allows(viewer, grants_of(operation), concerned):
         kind, node_id = node
         found = await info.context.loaders.nodes(kind).load(node_id)
         created_by = str(found["created_by"]) if found and found.get("created_by") else None
@@ -37,12 +42,19 @@ async def require(
             )
         else:
             concerned = Concerned(
-                organisation=organisation,
-                person=node_id if kind is PERSON else person,
-                creator=created_by,
-                challenge=challenge,
+                organisation=organisation, person=person, creator=created_by, challenge=challenge
             )
     check(viewer, operation, concerned)
+    role = privilege(viewer, operation, concerned)
+    if role is not None:
+        await audit.record(
+            info.context.graph,
+            viewer,
+            role,
+            operation,
+            concerned,
+            node=node[1] if node is not None else None,
+        )
 
 
 def creator_marks(info: Info) -> dict[str, str]:

@@ -28,6 +28,7 @@ from hub.api.common import (
 from hub.api.context import Info
 from hub.ecosystem import people, programmes, relations
 from hub.ecosystem.text import fold
+from hub.privacy.consent import ProfileField, shows
 
 if TYPE_CHECKING:
     from hub.api.organisations import Organisation
@@ -92,7 +93,7 @@ class Programme(Node):
         return [
             Person.from_node(item.node)
             for item in await linked(info, relations.MENTORS, self.node_id, outgoing=False)
-            if people.is_public(item.node)
+            if people.is_public(item.node) and shows(item.node, ProfileField.MENTORING)
         ]
 
 

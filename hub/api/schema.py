@@ -19,6 +19,7 @@ from hub.api.nodes import HiddenNode, NodeQuery
 from hub.api.organisations import OrganisationMutation, OrganisationQuery
 from hub.api.people import PersonMutation, PersonQuery
 from hub.api.pilot_projects import PilotProjectMutation, PilotProjectQuery
+from hub.api.privacy import PrivacyMutation, PrivacyQuery
 from hub.api.programmes import ProgrammeMutation, ProgrammeQuery
 from hub.api.projects import ProjectMutation, ProjectQuery
 from hub.api.suggestions import SuggestionQuery
@@ -39,6 +40,7 @@ Query = merge_types(
         ChallengeQuery,
         SuggestionQuery,
         AccountQuery,
+        PrivacyQuery,
     ),
 )
 Mutation = merge_types(
@@ -53,6 +55,7 @@ Mutation = merge_types(
         ProjectMutation,
         LinkMutation,
         AccountMutation,
+        PrivacyMutation,
     ),
 )
 

@@ -132,6 +132,17 @@ RULES: dict[str, frozenset[Grant]] = {
     "unlink POSTED": _g(G.CREATOR),
     "unlink HOSTS": _g(G.MEMBER),
     "unlink PARTNER_IN": _g(G.MEMBER),
+    # privacy: a person decides about their own profile and data
+    "setProfileConsent": _g(G.SELF),
+    "requestIntroduction": _g(G.VERIFIED),
+    "respondToIntroduction": _g(G.VERIFIED),
+    "erasePerson": _g(G.SELF),
+}
+
+# Queries that are not public: checked the same way, and never need the WRITE scope.
+QUERY_RULES: dict[str, frozenset[Grant]] = {
+    "exportPersonData": _g(G.SELF),
+    "auditLog": ADMIN_ONLY,
 }
 
 _OPEN = frozenset({Grant.ANYONE, Grant.ACCOUNT})
@@ -185,10 +196,30 @@ def _holds(grant: Grant, viewer: Viewer, concerned: Concerned) -> bool:
     return False
 
 
+def _is_admin(viewer: Viewer) -> bool:
+    return viewer.is_admin and (viewer.verified or viewer.via is Via.INTERNAL)
+
+
 def allows(viewer: Viewer, grants: frozenset[Grant], concerned: Concerned) -> bool:
-    if viewer.is_admin and (viewer.verified or viewer.via is Via.INTERNAL):
-        return True
-    return any(_holds(grant, viewer, concerned) for grant in grants)
+    return _is_admin(viewer) or any(_holds(grant, viewer, concerned) for grant in grants)
+
+
+def privilege(viewer: Viewer, operation: str, concerned: Concerned) -> str | None:
+    """ADMIN or ORGANISER when that role is what lets the viewer do `operation` (for the
+    audit log); None when an ordinary grant allows it, or for trusted internal code."""
+    if viewer.account_id is None:
+        return None
+    grants = grants_of(operation)
+    if Grant.ORGANISER in grants and _holds(Grant.ORGANISER, viewer, concerned):
+        return "ORGANISER"
+    ordinary = any(_holds(grant, viewer, concerned) for grant in grants)
+    return "ADMIN" if _is_admin(viewer) and not ordinary else None
+
+
+def grants_of(operation: str) -> frozenset[Grant]:
+    """The grants of a mutation or guarded query; ADMIN_ONLY for anything unknown."""
+    found = RULES.get(operation)
+    return found if found is not None else QUERY_RULES.get(operation, ADMIN_ONLY)
 
 
 def check(viewer: Viewer, operation: str, concerned: Concerned | None = None) -> None:
@@ -196,9 +227,10 @@ def check(viewer: Viewer, operation: str, concerned: Concerned | None = None) ->
 
     An operation missing from the table is forbidden to all but administrators.
     """
-    grants = RULES.get(operation, ADMIN_ONLY)
+    grants = grants_of(operation)
     about = concerned or Concerned()
-    needs_write = not grants or not grants <= _OPEN  # ADMIN_ONLY (empty) writes too
+    # every mutation but the open ones writes (ADMIN_ONLY, empty, too); queries never do
+    needs_write = operation not in QUERY_RULES and (not grants or not grants <= _OPEN)
     if needs_write and viewer.via is Via.TOKEN and Scope.WRITE not in viewer.scopes:
         raise Forbidden(f"{operation}: this API token has no WRITE scope")
     if allows(viewer, grants, about):

@@ -1,0 +1,1 @@
+"""People's privacy: per-field consent, double-opt-in introductions, export and erasure."""
