@@ -163,7 +163,8 @@ TEAM_MEMBERS = Statement(
     cypher=(
         "UNWIND $teams AS key MATCH (p:Person)-[m:TEAM_MEMBER]->(t:Team {id: key}) "
         "RETURN key AS team, p.id AS person, p.name AS name, m.role AS role, "
-        "m.joined_at AS joined_at, CASE m.role WHEN 'lead' THEN 0 ELSE 1 END AS lead_first "
+        "m.joined_at AS joined_at, coalesce(p.is_public, false) AS is_public, "
+        "CASE m.role WHEN 'lead' THEN 0 ELSE 1 END AS lead_first "
         "ORDER BY team, lead_first, joined_at, person"
     ),
     example={"teams": [_A]},
@@ -331,12 +332,13 @@ async def leave(*, graph: GraphEngine, team_id: str, person_id: str) -> int:
 
 
 async def members(*, graph: GraphEngine, team_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
-    """For each team, its members (person id, name, role, joined_at): the lead first."""
+    """For each team, its members (person id, name, role, joined_at, whether the profile
+    is public): the lead first."""
     found: dict[str, list[dict[str, Any]]] = {team: [] for team in team_ids}
     if team_ids:
         for row in await graph.run(TEAM_MEMBERS, {"teams": list(dict.fromkeys(team_ids))}):
             found[row["team"]].append(
-                {key: row[key] for key in ("person", "name", "role", "joined_at")}
+                {key: row[key] for key in ("person", "name", "role", "joined_at", "is_public")}
             )
     return found
 

@@ -56,25 +56,36 @@ async def team_of(info: Info, node: dict[str, Any]) -> ChallengeTeam:
     return (await teams_with_members(info, [node]))[0]
 
 
-async def teams_with_members(info: Info, nodes: list[dict[str, Any]]) -> list[ChallengeTeam]:
-    """Teams with their members, in one round trip for all of them."""
+async def teams_with_members(
+    info: Info, nodes: list[dict[str, Any]], *, organiser: bool = False
+) -> list[ChallengeTeam]:
+    """Teams with their members, in one round trip for all of them.
+
+    A member's name shows when their profile is public, to the organisers (`organiser`),
+    to the person and to their teammates; otherwise it is null.
+    """
     found = await teams.members(graph=info.context.graph, team_ids=[n["id"] for n in nodes])
-    return [
-        ChallengeTeam(
-            id=gid("Team", node["id"]),
-            name=str(node["name"]),
-            members=[
-                TeamMember(
-                    person_id=gid("Person", m["person"]),
-                    name=m["name"],
-                    role=m["role"],
-                    joined_at=m["joined_at"],
-                )
-                for m in found[node["id"]]
-            ],
+    me = info.context.viewer.person_id
+    result = []
+    for node in nodes:
+        rows = found[node["id"]]
+        inside = organiser or (me is not None and any(m["person"] == me for m in rows))
+        result.append(
+            ChallengeTeam(
+                id=gid("Team", node["id"]),
+                name=str(node["name"]),
+                members=[
+                    TeamMember(
+                        person_id=gid("Person", m["person"]),
+                        name=m["name"] if inside or m.get("is_public") else None,
+                        role=m["role"],
+                        joined_at=m["joined_at"],
+                    )
+                    for m in rows
+                ],
+            )
         )
-        for node in nodes
-    ]
+    return result
 
 
 async def details(info: Info, challenge_id: str) -> ChallengeDetails:
@@ -97,14 +108,6 @@ def conflicts_of(found: dict[tuple[str, str], Any]) -> list[ConflictFound]:
         ConflictFound(judge_id=gid("Person", j), team_id=gid("Team", t), path=path_of(path))
         for (j, t), path in sorted(found.items())
     ]
-
-
-def participant(value: strawberry.ID) -> tuple[str, str]:
-    """A participant's kind and node id from a Person or Organisation global id."""
-    try:
-        return "person", node_id(value, "Person", "participantId")
-    except HubError:
-        return "organisation", node_id(value, "Organisation", "participantId")
 
 
 async def submission_of(info: Info, submission_id: str) -> Submission:

@@ -1,11 +1,9 @@
 """The challenge lifecycle in GraphQL, mutations over the `challenges` services.
 
-Thin resolvers: global ids in, a service call, the result or `errors { code field
-message }` (with `path`, `currentVersion` or `existingSubmissionId` when they apply).
-Not yet checked against permissions: the people acting (team lead, author, judge) are
-arguments until they come from the signed-in viewer, and each mutation is to call
-`hub.api.permissions.require`. Merge `ChallengeLifecycleMutation` into the schema's
-Mutation to serve it.
+Thin resolvers: global ids in, a permission check (`hub.api.challenge_access`), a
+service call, the result or `errors { code field message }` (with `path`,
+`currentVersion` or `existingSubmissionId` when they apply). The person acting (team
+lead, member, author, judge) is the signed-in viewer's own profile.
 """
 
 from __future__ import annotations
@@ -16,13 +14,13 @@ import strawberry
 
 from challenges import awards, challenge, datasets, followup, judging, submissions, teams
 from challenges.phases import Phase
+from hub.api import challenge_access as access
 from hub.api.challenge_common import (
     attempt,
     conflicts_of,
     details,
     node_id,
     now,
-    participant,
     submission_of,
     team_of,
 )
@@ -57,9 +55,11 @@ class ChallengeLifecycleMutation:
     @strawberry.mutation(description="A new challenge, as a draft.")
     async def create_challenge(self, info: Info, input: ChallengeInput) -> ChallengeDetailsPayload:
         async def act() -> ChallengeDetails:
-            node = await challenge.create_challenge(
-                graph=info.context.graph, data=_challenge_data(input), now=now()
-            )
+            data = _challenge_data(input)
+            for organisation in data.get("organisers") or [None]:
+                await access.require(info, "createChallenge", organisation=organisation)
+            node = await challenge.create_challenge(graph=info.context.graph, data=data, now=now())
+            await access.make_organiser(info, node["id"])
             return await details(info, node["id"])
 
         found, errors = await attempt(act())
@@ -70,9 +70,11 @@ class ChallengeLifecycleMutation:
         self, info: Info, id: strawberry.ID, input: ChallengePatch
     ) -> ChallengeDetailsPayload:
         async def act() -> ChallengeDetails:
+            challenge_id = node_id(id, "Challenge", "id")
+            await access.require(info, "updateChallenge", challenge=challenge_id)
             node = await challenge.update_challenge(
                 graph=info.context.graph,
-                challenge_id=node_id(id, "Challenge", "id"),
+                challenge_id=challenge_id,
                 patch=_challenge_data(input, patch=True),
                 now=now(),
             )
@@ -89,9 +91,11 @@ class ChallengeLifecycleMutation:
         phase: ChallengePhase,  # type: ignore[valid-type]
     ) -> ChallengeDetailsPayload:
         async def act() -> ChallengeDetails:
+            challenge_id = node_id(id, "Challenge", "id")
+            await access.require(info, "moveChallenge", challenge=challenge_id)
             node = await challenge.transition(
                 graph=info.context.graph,
-                challenge_id=node_id(id, "Challenge", "id"),
+                challenge_id=challenge_id,
                 target=Phase(phase),
                 now=now(),
             )
@@ -104,14 +108,17 @@ class ChallengeLifecycleMutation:
     async def set_challenge_rubric(
         self, info: Info, challenge_id: strawberry.ID, criteria: list[CriterionInput]
     ) -> DonePayload:
-        _, errors = await attempt(
-            judging.set_rubric(
+        async def act() -> None:
+            challenge = node_id(challenge_id, "Challenge", "challengeId")
+            await access.require(info, "setChallengeRubric", challenge=challenge)
+            await judging.set_rubric(
                 graph=info.context.graph,
-                challenge_id=node_id(challenge_id, "Challenge", "challengeId"),
+                challenge_id=challenge,
                 criteria=[input_data(c) for c in criteria],
                 now=now(),
             )
-        )
+
+        _, errors = await attempt(act())
         return DonePayload(ok=not errors, errors=errors)
 
     @strawberry.mutation(description="The open datasets a challenge features (replaced).")
@@ -119,26 +126,40 @@ class ChallengeLifecycleMutation:
         self, info: Info, challenge_id: strawberry.ID, dataset_ids: list[strawberry.ID]
     ) -> DonePayload:
         async def act() -> int:
+            challenge = node_id(challenge_id, "Challenge", "challengeId")
+            await access.require(info, "setChallengeDatasets", challenge=challenge)
             ids = [node_id(d, "Dataset", f"datasetIds[{i}]") for i, d in enumerate(dataset_ids)]
             return await datasets.set_challenge_datasets(
                 graph=info.context.graph,
-                challenge_id=node_id(challenge_id, "Challenge", "challengeId"),
+                challenge_id=challenge,
                 dataset_ids=ids,
             )
 
         _, errors = await attempt(act())
         return DonePayload(ok=not errors, errors=errors)
 
-    @strawberry.mutation(description="Register a person or an organisation for a challenge.")
+    @strawberry.mutation(
+        description="Register yourself, or an organisation you are a member of, for a challenge."
+    )
     async def register_for_challenge(
-        self, info: Info, challenge_id: strawberry.ID, participant_id: strawberry.ID
+        self,
+        info: Info,
+        challenge_id: strawberry.ID,
+        organisation_id: strawberry.ID | None = None,
     ) -> DonePayload:
         async def act() -> str:
-            kind, _ = participant(participant_id)
+            challenge = node_id(challenge_id, "Challenge", "challengeId")
+            await access.require(info, "registerForChallenge", challenge=challenge)
+            if organisation_id is not None:
+                kind = "organisation"
+                participant_id = node_id(organisation_id, "Organisation", "organisationId")
+                await access.member_of(info, participant_id)
+            else:
+                kind, participant_id = "person", access.acting_person(info)
             return await teams.register(
                 graph=info.context.graph,
-                challenge_id=node_id(challenge_id, "Challenge", "challengeId"),
-                participant_id=participant(participant_id)[1],
+                challenge_id=challenge,
+                participant_id=participant_id,
                 kind=kind,
                 now=now(),
             )
@@ -146,26 +167,33 @@ class ChallengeLifecycleMutation:
         _, errors = await attempt(act())
         return DonePayload(ok=not errors, errors=errors)
 
-    @strawberry.mutation(description="A new team, its lead registered and first member.")
+    @strawberry.mutation(
+        description="A new team led by you (registered and its first member); "
+        "`organisationId`: an organisation you are a member of, entering with the team."
+    )
     async def create_team(
         self,
         info: Info,
         challenge_id: strawberry.ID,
-        lead_id: strawberry.ID,
         name: str,
         organisation_id: strawberry.ID | None = None,
     ) -> TeamPayload:
         async def act() -> ChallengeTeam:
+            challenge = node_id(challenge_id, "Challenge", "challengeId")
+            await access.require(info, "createTeam", challenge=challenge)
+            organisation = (
+                node_id(organisation_id, "Organisation", "organisationId")
+                if organisation_id
+                else None
+            )
+            if organisation is not None:
+                await access.member_of(info, organisation)
             node = await teams.create_team(
                 graph=info.context.graph,
-                challenge_id=node_id(challenge_id, "Challenge", "challengeId"),
-                lead_id=node_id(lead_id, "Person", "leadId"),
+                challenge_id=challenge,
+                lead_id=access.acting_person(info),
                 name=name,
-                organisation_id=(
-                    node_id(organisation_id, "Organisation", "organisationId")
-                    if organisation_id
-                    else None
-                ),
+                organisation_id=organisation,
                 now=now(),
             )
             return await team_of(info, node)
@@ -173,35 +201,33 @@ class ChallengeLifecycleMutation:
         found, errors = await attempt(act())
         return TeamPayload(team=found, errors=errors)
 
-    @strawberry.mutation(description="A member invites a person to the team.")
+    @strawberry.mutation(description="You, a member, invite a person to your team.")
     async def invite_to_team(
-        self,
-        info: Info,
-        team_id: strawberry.ID,
-        person_id: strawberry.ID,
-        invited_by: strawberry.ID,
+        self, info: Info, team_id: strawberry.ID, person_id: strawberry.ID
     ) -> DonePayload:
         async def act() -> str:
+            team = node_id(team_id, "Team", "teamId")
+            await access.require(info, "inviteToTeam", concern=await access.of_team(info, team))
             return await teams.invite(
                 graph=info.context.graph,
-                team_id=node_id(team_id, "Team", "teamId"),
+                team_id=team,
                 person_id=node_id(person_id, "Person", "personId"),
-                invited_by=node_id(invited_by, "Person", "invitedBy"),
+                invited_by=access.acting_person(info),
                 now=now(),
             )
 
         _, errors = await attempt(act())
         return DonePayload(ok=not errors, errors=errors)
 
-    @strawberry.mutation(description="An invited person joins (refused when the team is full).")
-    async def join_team(
-        self, info: Info, team_id: strawberry.ID, person_id: strawberry.ID
-    ) -> TeamPayload:
+    @strawberry.mutation(description="You join a team that invited you (refused when full).")
+    async def join_team(self, info: Info, team_id: strawberry.ID) -> TeamPayload:
         async def act() -> ChallengeTeam:
+            team = node_id(team_id, "Team", "teamId")
+            await access.require(info, "joinTeam", concern=await access.of_team(info, team))
             node = await teams.join(
                 graph=info.context.graph,
-                team_id=node_id(team_id, "Team", "teamId"),
-                person_id=node_id(person_id, "Person", "personId"),
+                team_id=team,
+                person_id=access.acting_person(info),
                 now=now(),
             )
             return await team_of(info, node)
@@ -209,33 +235,29 @@ class ChallengeLifecycleMutation:
         found, errors = await attempt(act())
         return TeamPayload(team=found, errors=errors)
 
-    @strawberry.mutation(description="A member leaves the team (the lead only as the last).")
-    async def leave_team(
-        self, info: Info, team_id: strawberry.ID, person_id: strawberry.ID
-    ) -> DonePayload:
+    @strawberry.mutation(description="You leave your team (its lead only as the last).")
+    async def leave_team(self, info: Info, team_id: strawberry.ID) -> DonePayload:
         async def act() -> int:
+            team = node_id(team_id, "Team", "teamId")
+            await access.require(info, "leaveTeam", concern=await access.of_team(info, team))
             return await teams.leave(
-                graph=info.context.graph,
-                team_id=node_id(team_id, "Team", "teamId"),
-                person_id=node_id(person_id, "Person", "personId"),
+                graph=info.context.graph, team_id=team, person_id=access.acting_person(info)
             )
 
         _, errors = await attempt(act())
         return DonePayload(ok=not errors, errors=errors)
 
-    @strawberry.mutation(description="The team's submission (one per team), before the deadline.")
+    @strawberry.mutation(description="Your team's submission (one per team), before the deadline.")
     async def submit(
-        self,
-        info: Info,
-        team_id: strawberry.ID,
-        author_id: strawberry.ID,
-        input: SubmissionInput,
+        self, info: Info, team_id: strawberry.ID, input: SubmissionInput
     ) -> SubmissionPayload:
         async def act() -> Submission:
+            team = node_id(team_id, "Team", "teamId")
+            await access.require(info, "submit", concern=await access.of_team(info, team))
             node = await submissions.submit(
                 graph=info.context.graph,
-                team_id=node_id(team_id, "Team", "teamId"),
-                author_id=node_id(author_id, "Person", "authorId"),
+                team_id=team,
+                author_id=access.acting_person(info),
                 data=_submission_data(input),
                 now=now(),
             )
@@ -246,18 +268,16 @@ class ChallengeLifecycleMutation:
 
     @strawberry.mutation(description="Edit from `version`; a stale version is VERSION_CONFLICT.")
     async def edit_submission(
-        self,
-        info: Info,
-        id: strawberry.ID,
-        author_id: strawberry.ID,
-        version: int,
-        input: SubmissionInput,
+        self, info: Info, id: strawberry.ID, version: int, input: SubmissionInput
     ) -> SubmissionPayload:
         async def act() -> Submission:
+            submission = node_id(id, "Submission", "id")
+            concern = await access.of_submission(info, submission)
+            await access.require(info, "editSubmission", concern=concern)
             node = await submissions.edit(
                 graph=info.context.graph,
-                submission_id=node_id(id, "Submission", "id"),
-                author_id=node_id(author_id, "Person", "authorId"),
+                submission_id=submission,
+                author_id=access.acting_person(info),
                 version=version,
                 patch=_submission_data(input),
                 now=now(),
@@ -274,14 +294,17 @@ class ChallengeLifecycleMutation:
         self, info: Info, challenge_id: strawberry.ID, person_id: strawberry.ID
     ) -> JudgeAddedPayload:
         person = node_id(person_id, "Person", "personId") if person_id else ""
-        found, errors = await attempt(
-            judging.add_judge(
-                graph=info.context.graph,
-                challenge_id=node_id(challenge_id, "Challenge", "challengeId"),
-                person_id=person,
-                now=now(),
+
+        async def act() -> list[Any]:
+            challenge = node_id(challenge_id, "Challenge", "challengeId")
+            await access.require(info, "addJudge", challenge=challenge)
+            found = await judging.add_judge(
+                graph=info.context.graph, challenge_id=challenge, person_id=person, now=now()
             )
-        )
+            await access.make_judge(info, person, challenge)
+            return list(found)
+
+        found, errors = await attempt(act())
         conflicts = conflicts_of({(person, team): path for team, path in found or []})
         return JudgeAddedPayload(ok=not errors, conflicts=conflicts, errors=errors)
 
@@ -292,9 +315,12 @@ class ChallengeLifecycleMutation:
         self, info: Info, submission_id: strawberry.ID, judge_id: strawberry.ID
     ) -> DonePayload:
         async def act() -> None:
+            submission = node_id(submission_id, "Submission", "submissionId")
+            concern = await access.of_submission(info, submission)
+            await access.require(info, "assignJudge", concern=concern)
             await judging.assign(
                 graph=info.context.graph,
-                submission_id=node_id(submission_id, "Submission", "submissionId"),
+                submission_id=submission,
                 judge_id=node_id(judge_id, "Person", "judgeId"),
                 now=now(),
             )
@@ -306,14 +332,17 @@ class ChallengeLifecycleMutation:
     async def assign_judges(
         self, info: Info, challenge_id: strawberry.ID, per_submission: int
     ) -> AssignmentPayload:
-        found, errors = await attempt(
-            judging.assign_balanced(
+        async def act() -> Any:
+            challenge = node_id(challenge_id, "Challenge", "challengeId")
+            await access.require(info, "assignJudges", challenge=challenge)
+            return await judging.assign_balanced(
                 graph=info.context.graph,
-                challenge_id=node_id(challenge_id, "Challenge", "challengeId"),
+                challenge_id=challenge,
                 per_submission=per_submission,
                 now=now(),
             )
-        )
+
+        found, errors = await attempt(act())
         if found is None:
             return AssignmentPayload(
                 assigned=0, short_submission_ids=[], conflicts=[], errors=errors
@@ -326,20 +355,25 @@ class ChallengeLifecycleMutation:
             errors=errors,
         )
 
-    @strawberry.mutation(description="A judge's scores (and private comment) for a submission.")
+    @strawberry.mutation(
+        description="Your scores as a judge (and a comment only organisers see) for a "
+        "submission assigned to you."
+    )
     async def score_submission(
         self,
         info: Info,
         submission_id: strawberry.ID,
-        judge_id: strawberry.ID,
         scores: strawberry.scalars.JSON,
         comment: str | None = None,
     ) -> DonePayload:
         async def act() -> dict[str, float]:
+            submission = node_id(submission_id, "Submission", "submissionId")
+            concern = await access.of_submission(info, submission)
+            await access.require(info, "scoreSubmission", challenge=concern.challenge)
             return await judging.score(
                 graph=info.context.graph,
-                submission_id=node_id(submission_id, "Submission", "submissionId"),
-                judge_id=node_id(judge_id, "Person", "judgeId"),
+                submission_id=submission,
+                judge_id=access.acting_person(info),
                 scores=scores if isinstance(scores, dict) else {},
                 comment=comment,
                 now=now(),
@@ -353,9 +387,11 @@ class ChallengeLifecycleMutation:
         self, info: Info, challenge_id: strawberry.ID, placements: list[PlacementInput]
     ) -> WinnersPayload:
         async def act() -> list[dict[str, Any]]:
+            challenge = node_id(challenge_id, "Challenge", "challengeId")
+            await access.require(info, "recordAwards", challenge=challenge)
             return await awards.record_awards(
                 graph=info.context.graph,
-                challenge_id=node_id(challenge_id, "Challenge", "challengeId"),
+                challenge_id=challenge,
                 placements=[
                     {
                         "team_id": node_id(p.team_id, "Team", f"placements[{i}].teamId"),
@@ -379,9 +415,12 @@ class ChallengeLifecycleMutation:
         note: str | None = None,
     ) -> DonePayload:
         async def act() -> dict[str, Any]:
+            award = node_id(award_id, "Award", "awardId")
+            concern = await access.of_award(info, award)
+            await access.require(info, "setOnboardingStatus", challenge=concern.challenge)
             return await followup.set_onboarding(
                 graph=info.context.graph,
-                award_id=node_id(award_id, "Award", "awardId"),
+                award_id=award,
                 status=status,
                 programme_id=node_id(programme_id, "Programme", "programmeId")
                 if programme_id

@@ -1,8 +1,9 @@
 """The challenge lifecycle in GraphQL, queries: details, teams, submissions, datasets,
 judging progress, rankings, public results, winners across years, JSON-LD.
 
-Not yet checked against permissions (see `challenge_mutations`). Merge
-`ChallengeLifecycleQuery` into the schema's Query to serve it.
+Drafts are shown to their organisers only. Judging (progress, ranking, every sheet) is
+for the organisers; a judge sees the submissions assigned to them; a team its own
+submission; the public the results once the challenge is awarded.
 """
 
 from __future__ import annotations
@@ -13,7 +14,10 @@ import strawberry
 
 from challenges import awards, challenge, datasets, judging, submissions, team_needs, teams
 from challenges.jsonld import challenge_jsonld
+from challenges.phases import Phase
 from challenges.results_csv import results_csv
+from hub import team_matching
+from hub.api import challenge_access as access
 from hub.api.challenge_common import attempt, details, node_id, now, sheet, teams_with_members
 from hub.api.challenge_types import (
     ChallengeDetails,
@@ -28,24 +32,34 @@ from hub.api.challenge_types import (
     gid,
 )
 from hub.api.context import Info
+from hub.auth.errors import Forbidden
 from hub.ecosystem import entities
 from hub.ecosystem.organisations import ORGANISATION
 
 
 @strawberry.type
 class ChallengeLifecycleQuery:
-    @strawberry.field(description="A challenge's lifecycle details (drafts included, for now).")
+    @strawberry.field(
+        description="A challenge's lifecycle details (a draft only for its organisers)."
+    )
     async def challenge_details(self, info: Info, id: strawberry.ID) -> ChallengeDetails | None:
-        found, _ = await attempt(details(info, node_id(id, "Challenge", "id")))
+        challenge_id = node_id(id, "Challenge", "id")
+        found, _ = await attempt(details(info, challenge_id))
+        if found is None:
+            return None
+        if found.phase is Phase.DRAFT and not access.organises(info, challenge_id):
+            return None
         return found
 
-    @strawberry.field(description="The teams of a challenge with their members.")
+    @strawberry.field(
+        description="The teams of a challenge with their members (names of private profiles "
+        "only for the organisers and the team)."
+    )
     async def challenge_teams(self, info: Info, challenge_id: strawberry.ID) -> list[ChallengeTeam]:
         graph = info.context.graph
-        nodes = await teams.teams_of(
-            graph=graph, challenge_id=node_id(challenge_id, "Challenge", "challengeId")
-        )
-        return await teams_with_members(info, nodes)
+        challenge = node_id(challenge_id, "Challenge", "challengeId")
+        nodes = await teams.teams_of(graph=graph, challenge_id=challenge)
+        return await teams_with_members(info, nodes, organiser=access.organises(info, challenge))
 
     @strawberry.field(description="Teams with a free place, and the sought skills they lack.")
     async def open_teams(self, info: Info, challenge_id: strawberry.ID) -> list[OpenTeam]:
@@ -54,24 +68,47 @@ class ChallengeLifecycleQuery:
         )
         return [_open_team(needs, []) for needs in found]
 
-    @strawberry.field(description="Open teams a person would complete, best first.")
+    @strawberry.field(
+        description="Open teams you (or `personId`: your own profile) would complete, best "
+        "first: skill gaps filled, re-ranked by how well your profile matches the challenge."
+    )
     async def suggest_teams(
-        self, info: Info, challenge_id: strawberry.ID, person_id: strawberry.ID
+        self,
+        info: Info,
+        challenge_id: strawberry.ID,
+        person_id: strawberry.ID | None = None,
     ) -> list[OpenTeam]:
-        found = await team_needs.suggest_teams(
+        person = (
+            node_id(person_id, "Person", "personId") if person_id else info.context.viewer.person_id
+        )
+        await access.require(info, "suggestTeams", person=person)
+        found = await team_matching.suggest_teams(
             graph=info.context.graph,
+            matcher=info.context.matcher,
             challenge_id=node_id(challenge_id, "Challenge", "challengeId"),
-            person_id=node_id(person_id, "Person", "personId"),
+            person_id=person or "",
         )
         return [_open_team(s.needs, s.fills) for s in found]
 
-    @strawberry.field(description="A challenge's submissions, oldest first.")
+    @strawberry.field(
+        description="A challenge's submissions, oldest first: all of them for the organisers, "
+        "those assigned to you for a judge, your team's own for a team member."
+    )
     async def challenge_submissions(
         self, info: Info, challenge_id: strawberry.ID
     ) -> list[Submission]:
-        nodes = await submissions.submissions_of(
-            graph=info.context.graph, challenge_id=node_id(challenge_id, "Challenge", "challengeId")
-        )
+        challenge = node_id(challenge_id, "Challenge", "challengeId")
+        nodes = await submissions.submissions_of(graph=info.context.graph, challenge_id=challenge)
+        if not access.organises(info, challenge):
+            mine = await access.teams_of_viewer(info, challenge)
+            assigned: set[str] = set()
+            person = info.context.viewer.person_id
+            if person is not None and access.judges(info, challenge):
+                rows = await judging.assigned_to(
+                    graph=info.context.graph, challenge_id=challenge, judge_id=person
+                )
+                assigned = {str(row["submission"]) for row in rows}
+            nodes = [n for n in nodes if n.get("team") in mine or n["id"] in assigned]
         return [Submission.from_node(node) for node in nodes]
 
     @strawberry.field(description="The datasets a challenge features, with freshness and use.")
@@ -90,24 +127,33 @@ class ChallengeLifecycleQuery:
         nodes = await datasets.find_datasets(graph=info.context.graph, text=text, first=first)
         return [Dataset.from_node(node) for node in nodes]
 
-    @strawberry.field(description="What one judge is assigned, with their own scores.")
+    @strawberry.field(
+        description="What you are assigned as a judge, with your own scores; organisers may "
+        "ask for any judge (`judgeId`)."
+    )
     async def judge_assignments(
-        self, info: Info, challenge_id: strawberry.ID, judge_id: strawberry.ID
+        self, info: Info, challenge_id: strawberry.ID, judge_id: strawberry.ID | None = None
     ) -> list[ScoreSheet]:
+        challenge = node_id(challenge_id, "Challenge", "challengeId")
+        await access.require(info, "judgeAssignments", challenge=challenge)
+        judge = node_id(judge_id, "Person", "judgeId") if judge_id else None
+        if judge is None or not access.organises(info, challenge):
+            mine = access.acting_person(info)
+            if judge not in (None, mine):
+                raise Forbidden("a judge sees only their own assignments")
+            judge = mine
         rows = await judging.assigned_to(
-            graph=info.context.graph,
-            challenge_id=node_id(challenge_id, "Challenge", "challengeId"),
-            judge_id=node_id(judge_id, "Person", "judgeId"),
+            graph=info.context.graph, challenge_id=challenge, judge_id=judge
         )
         return [sheet(row) for row in rows]
 
-    @strawberry.field(description="Every judge's assigned and scored counts.")
+    @strawberry.field(description="Every judge's assigned and scored counts (organisers).")
     async def judging_progress(
         self, info: Info, challenge_id: strawberry.ID
     ) -> list[JudgeProgress]:
-        rows = await judging.progress(
-            graph=info.context.graph, challenge_id=node_id(challenge_id, "Challenge", "challengeId")
-        )
+        challenge = node_id(challenge_id, "Challenge", "challengeId")
+        await access.require(info, "judgingProgress", challenge=challenge)
+        rows = await judging.progress(graph=info.context.graph, challenge_id=challenge)
         return [
             JudgeProgress(
                 judge_id=gid("Person", r["judge"]),
@@ -122,12 +168,10 @@ class ChallengeLifecycleQuery:
     async def challenge_ranking(
         self, info: Info, challenge_id: strawberry.ID, normalise: bool = False
     ) -> list[RankedEntry]:
+        challenge = node_id(challenge_id, "Challenge", "challengeId")
+        await access.require(info, "challengeRanking", challenge=challenge)
         ranked, _ = await attempt(
-            judging.results(
-                graph=info.context.graph,
-                challenge_id=node_id(challenge_id, "Challenge", "challengeId"),
-                normalise=normalise,
-            )
+            judging.results(graph=info.context.graph, challenge_id=challenge, normalise=normalise)
         )
         return [RankedEntry.of(entry) for entry in ranked or []]
 
@@ -181,9 +225,12 @@ class ChallengeLifecycleQuery:
     async def challenge_json_ld(
         self, info: Info, challenge_id: strawberry.ID, language: str = "en"
     ) -> strawberry.scalars.JSON | None:
-        node = await challenge.get_challenge(
-            graph=info.context.graph, challenge_id=node_id(challenge_id, "Challenge", "challengeId")
+        challenge_node = node_id(challenge_id, "Challenge", "challengeId")
+        node, _ = await attempt(
+            challenge.get_challenge(graph=info.context.graph, challenge_id=challenge_node)
         )
+        if node is None or node.get("phase") == Phase.DRAFT.value:
+            return None
         found = await entities.get_many(info.context.graph, ORGANISATION, node["organisers"])
         data = challenge_jsonld(node, list(found.values()), language=language)
         return cast(strawberry.scalars.JSON | None, data)

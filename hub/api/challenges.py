@@ -6,11 +6,11 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
+from hub.api.challenge_access import organises
 from hub.api.common import (
     Connection,
     LocalizedText,
     Node,
-    by_id,
     global_id,
     linked,
     linked_node,
@@ -21,6 +21,7 @@ from hub.api.common import (
 from hub.api.context import Info
 from hub.api.organisations import Organisation
 from hub.ecosystem import challenges, people
+from hub.ecosystem.ids import expect_global_id
 
 if TYPE_CHECKING:
     from hub.api.people import Person
@@ -177,9 +178,13 @@ class ChallengeQuery:
             after=after,
         )
 
-    @strawberry.field(description="One challenge by global id.")
+    @strawberry.field(description="One challenge by global id (a draft only for its organisers).")
     async def challenge(self, info: Info, id: strawberry.ID) -> Challenge | None:
-        return await by_id(info, challenges.CHALLENGE, id, Challenge.from_node)
+        node_id = expect_global_id(id, challenges.CHALLENGE.type_name)
+        node = await info.context.loaders.nodes(challenges.CHALLENGE).load(node_id)
+        if node is None or (node.get("phase") == "draft" and not organises(info, node_id)):
+            return None
+        return Challenge.from_node(node)
 
     @strawberry.field(description="Awards of past challenges: newest challenge first, by rank.")
     async def past_winners(self, info: Info, first: int = 20) -> list[Award]:

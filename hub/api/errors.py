@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from graphql import GraphQLError
 from strawberry.extensions import SchemaExtension
 
+from challenges.errors import ChallengeError
 from graph import GraphUnavailable
 from hub.ecosystem.errors import HubError, ValidationFailed
 from hub.graphql_http import PublicError
@@ -17,7 +18,7 @@ GRAPH_UNAVAILABLE = "The graph database is unavailable; try again shortly"
 def public_error(cause: BaseException | None) -> PublicError | None:
     if isinstance(cause, ValidationFailed) and cause.issues:
         return PublicError(cause.message, code=cause.issues[0].code)
-    if isinstance(cause, HubError):
+    if isinstance(cause, HubError | ChallengeError):
         return PublicError(cause.message, code=cause.code)
     if isinstance(cause, GraphUnavailable):
         return PublicError(GRAPH_UNAVAILABLE, code="GRAPH_UNAVAILABLE", status=503)
@@ -52,6 +53,6 @@ def _translated(error: GraphQLError) -> GraphQLError:
 
 def _field_of(cause: BaseException | None) -> dict[str, str] | None:
     """`{"field": ...}` naming the argument a hub error is about (the endpoint adds `code`)."""
-    if isinstance(cause, HubError) and cause.field is not None:
+    if isinstance(cause, HubError | ChallengeError) and cause.field is not None:
         return {"field": cause.field}
     return None

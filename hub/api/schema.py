@@ -9,6 +9,9 @@ from strawberry.types.execution import ExecutionContext
 
 from hub.api.accounts import AccountMutation, AccountQuery
 from hub.api.arguments import StorableText
+from hub.api.challenge_followup import ChallengeFollowUpQuery
+from hub.api.challenge_mutations import ChallengeLifecycleMutation
+from hub.api.challenge_queries import ChallengeLifecycleQuery
 from hub.api.challenges import ChallengeQuery
 from hub.api.errors import PublicErrors
 from hub.api.funding_calls import FundingCallMutation, FundingCallQuery
@@ -38,6 +41,8 @@ Query = merge_types(
         ProjectQuery,
         TopicQuery,
         ChallengeQuery,
+        ChallengeLifecycleQuery,
+        ChallengeFollowUpQuery,
         SuggestionQuery,
         AccountQuery,
         PrivacyQuery,
@@ -56,6 +61,7 @@ Mutation = merge_types(
         LinkMutation,
         AccountMutation,
         PrivacyMutation,
+        ChallengeLifecycleMutation,
     ),
 )
 

@@ -15,9 +15,12 @@ of the grants the table lists for it holds for the thing the operation concerns:
 | CREATOR      | created the node concerned (a pilot project)                           |
 | ORGANISER    | organises the challenge concerned                                      |
 | JUDGE        | judges the challenge concerned                                         |
+| TEAM         | is a member of the challenge team concerned (its own profile is in it) |
 
 Every grant but ANYONE and ACCOUNT needs a verified address, and every mutation but the
 ANYONE and ACCOUNT ones needs the WRITE scope when the viewer came with an API token.
+Every mutation but the ANYONE ones, signed in by the session cookie, needs the CSRF
+header (`CSRF_FAILED` otherwise).
 Reads are public except what is private: a person's e-mail address is never shown (the
 account's own address only in `me`), and a private profile only to the person themself
 (`person(id)`), not even to admins through the public queries.
@@ -28,7 +31,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from hub.auth.errors import Forbidden, Unauthenticated
+from hub.auth.errors import CsrfFailed, Forbidden, Unauthenticated
 from hub.auth.viewer import (
     ChallengeRole,
     GlobalRole,
@@ -50,6 +53,7 @@ class Grant(StrEnum):
     CREATOR = "CREATOR"
     ORGANISER = "ORGANISER"
     JUDGE = "JUDGE"
+    TEAM = "TEAM"
 
 
 ADMIN_ONLY: frozenset[Grant] = frozenset()
@@ -137,15 +141,42 @@ RULES: dict[str, frozenset[Grant]] = {
     "requestIntroduction": _g(G.VERIFIED),
     "respondToIntroduction": _g(G.VERIFIED),
     "erasePerson": _g(G.SELF),
+    # open-data challenges: whoever creates one for their organisation organises it; the
+    # acting person (team lead, member, author, judge) is always the viewer's own profile
+    "createChallenge": _g(G.MEMBER),
+    "updateChallenge": _g(G.ORGANISER),
+    "moveChallenge": _g(G.ORGANISER),
+    "setChallengeRubric": _g(G.ORGANISER),
+    "setChallengeDatasets": _g(G.ORGANISER),
+    "addJudge": _g(G.ORGANISER),
+    "assignJudge": _g(G.ORGANISER),
+    "assignJudges": _g(G.ORGANISER),
+    "recordAwards": _g(G.ORGANISER),
+    "setOnboardingStatus": _g(G.ORGANISER),
+    "registerForChallenge": _g(G.VERIFIED),
+    "createTeam": _g(G.VERIFIED),
+    "joinTeam": _g(G.VERIFIED),
+    "inviteToTeam": _g(G.TEAM),
+    "leaveTeam": _g(G.TEAM),
+    "submit": _g(G.TEAM),
+    "editSubmission": _g(G.TEAM),
+    "scoreSubmission": _g(G.JUDGE),
 }
 
 # Queries that are not public: checked the same way, and never need the WRITE scope.
 QUERY_RULES: dict[str, frozenset[Grant]] = {
     "exportPersonData": _g(G.SELF),
     "auditLog": ADMIN_ONLY,
+    # challenges: judging is for the organisers; a judge sees what is assigned to them
+    "judgeAssignments": _g(G.JUDGE, G.ORGANISER),
+    "judgingProgress": _g(G.ORGANISER),
+    "challengeRanking": _g(G.ORGANISER),
+    "challengeFollowUp": _g(G.ORGANISER),
+    "suggestTeams": _g(G.SELF),
 }
 
 _OPEN = frozenset({Grant.ANYONE, Grant.ACCOUNT})
+_ANYONE = frozenset({Grant.ANYONE})
 
 
 @dataclass(frozen=True)
@@ -159,6 +190,8 @@ class Concerned:
     creator: str | None = None
     """The account that created the (other) node concerned: a pilot project."""
     challenge: str | None = None
+    team_members: frozenset[str] = frozenset()
+    """The person ids of the members of the challenge team concerned."""
 
 
 def _holds(grant: Grant, viewer: Viewer, concerned: Concerned) -> bool:
@@ -193,6 +226,8 @@ def _holds(grant: Grant, viewer: Viewer, concerned: Concerned) -> bool:
             return ChallengeRole.ORGANISER in viewer.challenge_roles(concerned.challenge)
         case Grant.JUDGE:
             return ChallengeRole.JUDGE in viewer.challenge_roles(concerned.challenge)
+        case Grant.TEAM:
+            return viewer.person_id is not None and viewer.person_id in concerned.team_members
     return False
 
 
@@ -233,6 +268,16 @@ def check(viewer: Viewer, operation: str, concerned: Concerned | None = None) ->
     needs_write = operation not in QUERY_RULES and (not grants or not grants <= _OPEN)
     if needs_write and viewer.via is Via.TOKEN and Scope.WRITE not in viewer.scopes:
         raise Forbidden(f"{operation}: this API token has no WRITE scope")
+    if (
+        operation in RULES
+        and grants != _ANYONE
+        and viewer.via is Via.SESSION
+        and not viewer.csrf_ok
+    ):
+        raise CsrfFailed(
+            f"{operation}: a mutation signed in by cookie must send the X-CSRF-Token header, "
+            "equal to the hub_csrf cookie"
+        )
     if allows(viewer, grants, about):
         return
     if not viewer.signed_in:

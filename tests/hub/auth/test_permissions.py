@@ -52,10 +52,12 @@ ROLES = (
     "member",
     "researcher",
     "owner",
+    "teammate",
     "admin",
 )
 # The grants each role holds on the things every operation of the matrix concerns: the
-# organisation X, the plain account's own profile, the researcher's pilot, challenge C.
+# organisation X, the plain account's own profile, the researcher's pilot, challenge C
+# (and its team T, of which the teammate is a member, with T's submission and award).
 SIGNED = {G.ANYONE, G.ACCOUNT, G.VERIFIED}
 ROLE_GRANTS: dict[str, set[Grant]] = {
     "anonymous": {G.ANYONE},
@@ -66,12 +68,24 @@ ROLE_GRANTS: dict[str, set[Grant]] = {
     "member": SIGNED | {G.MEMBER},
     "researcher": SIGNED | {G.RESEARCHER, G.CREATOR},
     "owner": SIGNED | {G.MEMBER, G.OWNER},
+    "teammate": SIGNED | {G.TEAM},
     "admin": set(Grant),
 }
 DENIED = {"FORBIDDEN", "UNAUTHENTICATED"}
 NEW_CHALLENGE = Statement(
     name="test_new_challenge",
     cypher="CREATE (c:Entity:Challenge {id: $id, name: 'C', sort_key: 'c'}) RETURN c.id AS id",
+    write=True,
+)
+NEW_TEAM = Statement(
+    name="test_new_team",
+    cypher="MATCH (c:Challenge {id: $challenge}) MATCH (p:Person {id: $person}) "
+    "CREATE (p)-[:TEAM_MEMBER {role: 'lead'}]->(t:Entity:Team {id: $team, name: 'T', "
+    "sort_key: 't'})-[:ENTERED]->(c) "
+    "CREATE (t)-[:SUBMITTED]->(s:Entity:Submission {id: $submission, title: 'S', version: 1})"
+    "-[:SUBMITTED_TO]->(c) "
+    "CREATE (t)-[:WON]->(a:Entity:Award {id: $award, rank: 1})-[:AWARD_OF]->(c) "
+    "RETURN t.id AS id",
     write=True,
 )
 _emails = itertools.count()
@@ -143,6 +157,17 @@ async def fresh_world(
         viewers[role] = loaded
     person = viewers["account"].person_id
     assert person is not None
+    team, submission, award = new_id(), new_id(), new_id()
+    await graph.run(
+        NEW_TEAM,
+        {
+            "challenge": challenge,
+            "person": viewers["teammate"].person_id,
+            "team": team,
+            "submission": submission,
+            "award": award,
+        },
+    )
     ids = {
         "Organisation": to_global_id("Organisation", org),
         "Person": to_global_id("Person", person),
@@ -153,6 +178,9 @@ async def fresh_world(
         "FundingCall": to_global_id("FundingCall", call),
         "Challenge": to_global_id("Challenge", challenge),
         "Target": to_global_id("Person", target),
+        "Team": to_global_id("Team", team),
+        "Submission": to_global_id("Submission", submission),
+        "Award": to_global_id("Award", award),
     }
     return World(viewers, emails, bystander, ids)
 
@@ -225,6 +253,145 @@ def _simple(field: str, arguments: str = "", **variables: Any) -> Operation:
 
 
 _KINDS = {"email": "String!", "password": "String!", "token": "String!", "name": "String!"}
+
+
+def _challenge(
+    field: str, declared: str, arguments: str, **variables: Callable[[World], Any]
+) -> Operation:
+    """A challenge mutation (or a guarded challenge query, `field` starting with `query`)."""
+    query = field.startswith("query ")
+    name = field.removeprefix("query ")
+    selection = f"{{ {ERRORS} }}"
+    if query:
+        selection = {
+            "judgeAssignments": "{ submissionId }",
+            "judgingProgress": "{ assigned }",
+            "challengeRanking": "{ rank }",
+            "challengeFollowUp": "{ __typename }",
+            "suggestTeams": "{ name }",
+        }[name]
+    head = "query" if query else "mutation"
+    return lambda w, r: (
+        f"{head}({declared}) {{ {name}({arguments}) {selection} }}",
+        {key: build(w) for key, build in variables.items()},
+    )
+
+
+CHALLENGE_OPERATIONS: dict[str, Operation] = {
+    "createChallenge": _challenge(
+        "createChallenge",
+        "$input: ChallengeInput!",
+        "input: $input",
+        input=lambda w: {"title": {"en": "New"}, "organiserIds": [w.ids["Organisation"]]},
+    ),
+    "updateChallenge": _challenge(
+        "updateChallenge",
+        "$id: ID!, $input: ChallengePatch!",
+        "id: $id, input: $input",
+        id=lambda w: w.ids["Challenge"],
+        input=lambda w: {"website": "https://x.org"},
+    ),
+    "moveChallenge": _challenge(
+        "moveChallenge", "$id: ID!", "id: $id, phase: PUBLISHED", id=lambda w: w.ids["Challenge"]
+    ),
+    "setChallengeRubric": _challenge(
+        "setChallengeRubric",
+        "$c: ID!",
+        'challengeId: $c, criteria: [{key: "a", name: "A", weight: 1, minimum: 0, maximum: 5}]',
+        c=lambda w: w.ids["Challenge"],
+    ),
+    "setChallengeDatasets": _challenge(
+        "setChallengeDatasets",
+        "$c: ID!",
+        "challengeId: $c, datasetIds: []",
+        c=lambda w: w.ids["Challenge"],
+    ),
+    "addJudge": _challenge(
+        "addJudge",
+        "$c: ID!, $p: ID!",
+        "challengeId: $c, personId: $p",
+        c=lambda w: w.ids["Challenge"],
+        p=lambda w: w.ids["Target"],
+    ),
+    "assignJudge": _challenge(
+        "assignJudge",
+        "$s: ID!, $p: ID!",
+        "submissionId: $s, judgeId: $p",
+        s=lambda w: w.ids["Submission"],
+        p=lambda w: w.ids["Target"],
+    ),
+    "assignJudges": _challenge(
+        "assignJudges",
+        "$c: ID!",
+        "challengeId: $c, perSubmission: 1",
+        c=lambda w: w.ids["Challenge"],
+    ),
+    "recordAwards": _challenge(
+        "recordAwards",
+        "$c: ID!, $t: ID!",
+        "challengeId: $c, placements: [{teamId: $t, rank: 1}]",
+        c=lambda w: w.ids["Challenge"],
+        t=lambda w: w.ids["Team"],
+    ),
+    "setOnboardingStatus": _challenge(
+        "setOnboardingStatus",
+        "$a: ID!",
+        'awardId: $a, status: "referred"',
+        a=lambda w: w.ids["Award"],
+    ),
+    "registerForChallenge": _challenge(
+        "registerForChallenge", "$c: ID!", "challengeId: $c", c=lambda w: w.ids["Challenge"]
+    ),
+    "createTeam": _challenge(
+        "createTeam", "$c: ID!", 'challengeId: $c, name: "N"', c=lambda w: w.ids["Challenge"]
+    ),
+    "joinTeam": _challenge("joinTeam", "$t: ID!", "teamId: $t", t=lambda w: w.ids["Team"]),
+    "inviteToTeam": _challenge(
+        "inviteToTeam",
+        "$t: ID!, $p: ID!",
+        "teamId: $t, personId: $p",
+        t=lambda w: w.ids["Team"],
+        p=lambda w: w.ids["Target"],
+    ),
+    "leaveTeam": _challenge("leaveTeam", "$t: ID!", "teamId: $t", t=lambda w: w.ids["Team"]),
+    "submit": _challenge(
+        "submit",
+        "$t: ID!",
+        'teamId: $t, input: {title: "X", summary: "Y"}',
+        t=lambda w: w.ids["Team"],
+    ),
+    "editSubmission": _challenge(
+        "editSubmission",
+        "$s: ID!",
+        'id: $s, version: 1, input: {title: "Z"}',
+        s=lambda w: w.ids["Submission"],
+    ),
+    "scoreSubmission": _challenge(
+        "scoreSubmission",
+        "$s: ID!",
+        'submissionId: $s, scores: {a: 1}, comment: "private"',
+        s=lambda w: w.ids["Submission"],
+    ),
+    "judgeAssignments": _challenge(
+        "query judgeAssignments", "$c: ID!", "challengeId: $c", c=lambda w: w.ids["Challenge"]
+    ),
+    "judgingProgress": _challenge(
+        "query judgingProgress", "$c: ID!", "challengeId: $c", c=lambda w: w.ids["Challenge"]
+    ),
+    "challengeRanking": _challenge(
+        "query challengeRanking", "$c: ID!", "challengeId: $c", c=lambda w: w.ids["Challenge"]
+    ),
+    "challengeFollowUp": _challenge(
+        "query challengeFollowUp", "$c: ID!", "challengeId: $c", c=lambda w: w.ids["Challenge"]
+    ),
+    "suggestTeams": _challenge(
+        "query suggestTeams",
+        "$c: ID!, $p: ID!",
+        "challengeId: $c, personId: $p",
+        c=lambda w: w.ids["Challenge"],
+        p=lambda w: w.ids["Person"],
+    ),
+}
 
 OPERATIONS: dict[str, Operation] = {
     **_crud("Organisation", {"name": "New", "kind": "STARTUP"}, {"city": "Θεσσαλονίκη"}),
@@ -300,6 +467,7 @@ OPERATIONS: dict[str, Operation] = {
         f"mutation($id: ID!) {{ revokeApiToken(id: $id) {{ {ERRORS} }} }}",
         {"id": to_global_id("ApiToken", new_id())},
     ),
+    **CHALLENGE_OPERATIONS,
 }
 
 
