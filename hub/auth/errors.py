@@ -34,3 +34,9 @@ class InvalidToken(AuthError):
     """A verification or reset token that is unknown, used or expired."""
 
     code = "INVALID_TOKEN"
+
+
+class CsrfFailed(AuthError):
+    """A mutation signed in by the session cookie without the matching X-CSRF-Token."""
+
+    code = "CSRF_FAILED"

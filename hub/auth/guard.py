@@ -6,9 +6,11 @@ session cookies a resolver asked for to the response:
 1. The viewer: `Authorization: Bearer <API token>` (401 when unknown or malformed), else
    the `hub_session` cookie (an unknown or expired one is cleared, the request is then
    anonymous), else anonymous.
-2. CSRF: a POST authenticated by the session cookie must carry `X-CSRF-Token` equal to
-   the `hub_csrf` cookie of that same session (403 `CSRF_FAILED` otherwise). Bearer
-   tokens are not ambient credentials and need no CSRF token.
+2. CSRF: a POST authenticated by the session cookie that does not carry `X-CSRF-Token`
+   equal to the `hub_csrf` cookie of that same session gets a viewer marked
+   `csrf_ok=False`: its queries run, its mutations (all but the open ones: sign-up,
+   sign-in, sign-out, verification, reset) are refused with `CSRF_FAILED` by the
+   permission check. Bearer tokens are not ambient credentials and need no CSRF token.
 3. Rate limit: per account when signed in, per client address otherwise (429 with
    `Retry-After`).
 
@@ -21,6 +23,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Mapping
+from dataclasses import replace
 
 from redis.asyncio import Redis
 from starlette.datastructures import Headers
@@ -128,8 +131,10 @@ class AuthGuard:
             jar.clear()  # expired or unknown: forget it
             return ANONYMOUS
         jar.token = token
-        if connection.scope["method"] not in SAFE_METHODS:
-            _check_csrf(connection.headers, connection.cookies, viewer)
+        if connection.scope["method"] not in SAFE_METHODS and not _csrf_ok(
+            connection.headers, connection.cookies, viewer
+        ):
+            return replace(viewer, csrf_ok=False)
         return viewer
 
     async def _bearer(self, authorization: str, graph: GraphEngine) -> Viewer:
@@ -172,10 +177,10 @@ class AuthGuard:
             )
 
 
-def _check_csrf(headers: Headers, cookies: Mapping[str, str], viewer: Viewer) -> None:
+def _csrf_ok(headers: Headers, cookies: Mapping[str, str], viewer: Viewer) -> bool:
     sent = headers.get(CSRF_HEADER, "")
     cookie = cookies.get(CSRF_COOKIE, "")
-    valid = (
+    return (
         viewer.via is Via.SESSION
         and bool(sent)
         and len(sent) <= MAX_CREDENTIAL_CHARS
@@ -183,10 +188,3 @@ def _check_csrf(headers: Headers, cookies: Mapping[str, str], viewer: Viewer) ->
         and viewer.csrf_hash is not None
         and same(digest(sent), viewer.csrf_hash)
     )
-    if not valid:
-        raise _Refused(
-            403,
-            "CSRF_FAILED",
-            "A POST signed in by cookie must send the X-CSRF-Token header, equal to the "
-            "hub_csrf cookie",
-        )

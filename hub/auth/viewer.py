@@ -71,6 +71,8 @@ class Viewer:
     scopes: frozenset[Scope] = frozenset({Scope.READ, Scope.WRITE})
     via: Via = Via.NONE
     csrf_hash: str | None = None
+    csrf_ok: bool = True
+    """False for a cookie-session POST without the session's X-CSRF-Token: no mutations."""
 
     @property
     def signed_in(self) -> bool:

@@ -16,7 +16,7 @@ from hub.api.accounts import RoleName
 from hub.api.links import RelationType
 from hub.api.schema import schema
 from hub.auth import accounts
-from hub.auth.errors import Forbidden, Unauthenticated
+from hub.auth.errors import CsrfFailed, Forbidden, Unauthenticated
 from hub.auth.permissions import QUERY_RULES, RULES, Concerned, Grant, check, grants_of
 from hub.auth.viewer import (
     ANONYMOUS,
@@ -620,3 +620,17 @@ def test_check_without_graph() -> None:
             Viewer(account_id="c", email="c@x.org", verified=True, via=Via.SESSION),
             "not in the table",
         )
+    no_csrf = Viewer(
+        account_id="e",
+        email="e@x.org",
+        roles=frozenset({GlobalRole.ADMIN}),
+        verified=True,
+        via=Via.SESSION,
+        csrf_ok=False,
+    )
+    with pytest.raises(CsrfFailed):
+        check(no_csrf, "createNetwork")
+    with pytest.raises(CsrfFailed):
+        check(no_csrf, "changePassword")
+    check(no_csrf, "signOut")  # open to anyone: no CSRF token needed
+    check(no_csrf, "exportPersonData")  # queries read, they need none
