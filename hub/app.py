@@ -29,6 +29,7 @@ from hub.auth.headers import SecurityHeaders, cors
 from hub.auth.limits import RateLimits
 from hub.auth.mailing import AccountMail
 from hub.auth.viewer import ANONYMOUS
+from hub.challenge_routes import challenge_jsonld_route, challenge_results_csv_route
 from hub.ecosystem import funding_calls
 from hub.graphiql import graphiql_routes
 from hub.graphql_http import graphql_route
@@ -164,6 +165,8 @@ def create_app(
         Route("/health", health),
         Route("/ready", ready),
         Route("/calendar.ics", calendar_feed),
+        Route("/challenges/{id}.jsonld", challenge_jsonld_route),
+        Route("/challenges/{id}/results.csv", challenge_results_csv_route),
         graphql_route(
             "/graphql",
             build_schema(limits),

@@ -1,22 +1,27 @@
-"""A whole challenge through the challenge GraphQL surface on the embedded graph: create,
-publish, six teams, submissions (one late), judges (one refused for a conflict), scores,
-awards, results and the winners' follow-up."""
+"""A whole challenge through GraphQL over HTTP on the real app (the real schema, the HTTP
+guard, signed-in accounts) and the embedded graph: create, publish, six teams,
+submissions (one late, refused with the deadline named), three judges (one refused for a
+conflict of interest, with the path), scores, awards, public results and the winners'
+follow-up pack. Each person acts as themself: a team, a judge, an organiser, the public.
+"""
 
 from __future__ import annotations
 
+from contextlib import AsyncExitStack
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
-import strawberry
-from strawberry.tools import merge_types
 
-from graph import GraphEngine
+from graph.embedded import EmbeddedServer
+from graph.falkordb_engine import FalkorDBEngine
 from hub.api import challenge_common
-from hub.api.challenge_mutations import ChallengeLifecycleMutation
-from hub.api.challenge_queries import ChallengeLifecycleQuery
-from hub.api.context import Context, Loaders
-from hub.ecosystem.ids import to_global_id
+from hub.ecosystem import crud, funding_calls, organisations, people, programmes
+from hub.ecosystem.entities import now_iso
+from hub.ecosystem.ids import from_global_id
+from hub.suggestions.models import EmbedderHolder
+from hub.suggestions.store import embed_stale
 from tests.challenges.factories import (
     AFTER_DEADLINE,
     BEFORE,
@@ -26,275 +31,502 @@ from tests.challenges.factories import (
     REGISTRATION,
     SUBMISSIONS,
     link,
-    node,
 )
+from tests.hub.api.challenge_app import Client, browser, running_app, sign_in
 
-SCHEMA = strawberry.Schema(
-    query=merge_types("Query", (ChallengeLifecycleQuery,)),
-    mutation=merge_types("Mutation", (ChallengeLifecycleMutation,)),
-)
 ERRORS = "errors { code field message path { label name relation } }"
+TEAMS = ("Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta")
+SUBMIT = """mutation($team: ID!, $input: SubmissionInput!) {
+    submit(teamId: $team, input: $input) {
+        submission { id version } errors { code field message existingSubmissionId } } }"""
+EDIT = """mutation($id: ID!, $version: Int!, $input: SubmissionInput!) {
+    editSubmission(id: $id, version: $version, input: $input) {
+        submission { title version } errors { code field message } } }"""
+MOVE = f"""mutation($id: ID!, $phase: ChallengePhase!) {{ moveChallenge(id: $id, phase: $phase)
+    {{ challenge {{ phase }} {ERRORS} }} }}"""
+FOLLOW_UP = """query($c: ID!) { challengeFollowUp(challengeId: $c) {
+    winner { teamName rank onboardingStatus }
+    programmes { programme { name } relevance }
+    mentors { person { name } }
+    partners { organisation { name } }
+    fundingCalls { fundingCall { identifier } } } }"""
 
 
-class Client:
-    def __init__(self, graph: GraphEngine, monkeypatch: pytest.MonkeyPatch) -> None:
-        self.graph = graph
-        self.monkeypatch = monkeypatch
+async def ecosystem(graph: FalkorDBEngine, holder: EmbedderHolder) -> dict[str, str]:
+    """OK!Thess with two running programmes and a mentor, possible partners and funding
+    calls, all embedded: what the follow-up pack draws on."""
 
-    def at(self, moment: datetime) -> None:
-        self.monkeypatch.setattr(challenge_common, "clock", lambda: moment)
+    async def make(resource: crud.Resource[Any], data: dict[str, Any]) -> str:
+        return str((await crud.create(graph, resource, data))["id"])
 
-    async def __call__(self, query: str, **variables: Any) -> dict[str, Any]:
-        context = Context(graph=self.graph, loaders=Loaders(self.graph))
-        result = await SCHEMA.execute(query, variable_values=variables, context_value=context)
-        assert result.errors is None, result.errors
-        assert result.data is not None
-        return result.data
-
-
-def gid(type_name: str, node_id: str) -> str:
-    return to_global_id(type_name, node_id)
-
-
-async def test_a_challenge_from_call_for_ideas_to_award(
-    graph: GraphEngine, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    gql = Client(graph, monkeypatch)
-    municipality = await node(graph, "Organisation", "Municipality of Thessaloniki")
-    gql.at(BEFORE)
-    created = await gql(
-        f"""mutation($input: ChallengeInput!) {{ createChallenge(input: $input) {{
-            challenge {{ id phase maxTeamSize schedule {{ submissionDeadline timezone }}
-                        prizes {{ kind amount currency }} }} {ERRORS} }} }}""",
-        input={
-            "title": {"el": "Κινητικότητα 2027", "en": "Mobility 2027"},
-            "organiserIds": [gid("Organisation", municipality)],
-            "themes": ["mobility"],
-            "skillsSought": ["GIS", "UX"],
-            "prizes": [
-                {"kind": "MONEY", "rank": 1, "amount": 5000, "currency": "EUR"},
-                {"kind": "IN_KIND", "rank": 2, "description": {"en": "OK!Thess incubation"}},
-            ],
-            "schedule": {
-                "timezone": "Europe/Athens",
-                "registrationOpens": REGISTRATION.isoformat(),
-                "submissionOpens": SUBMISSIONS.isoformat(),
-                "submissionDeadline": DEADLINE.isoformat(),
+    ids = {
+        "okthess": await make(
+            organisations.ORGANISATIONS,
+            {"name": "OK!Thess", "kind": "INCUBATOR", "city": "Θεσσαλονίκη"},
+        ),
+        "mobility programme": await make(
+            programmes.PROGRAMMES,
+            {
+                "name": "OK!Thess Smart Mobility Accelerator",
+                "description": {
+                    "en": "Six months of acceleration for start-ups in urban mobility, public "
+                    "transport, traffic data and route planning."
+                },
+                "starts_on": "2027-04-01",
+                "ends_on": "2027-12-15",
             },
-            "maxTeamSize": 4,
-        },
-    )
-    payload = created["createChallenge"]
-    assert payload["errors"] == []
-    details = payload["challenge"]
-    assert details["phase"] == "DRAFT"
-    assert details["schedule"] == {
-        "submissionDeadline": "2027-03-01T18:00:00+02:00",
-        "timezone": "Europe/Athens",
+        ),
+        "food programme": await make(
+            programmes.PROGRAMMES,
+            {
+                "name": "OK!Thess Agrifood Lab",
+                "description": {
+                    "en": "A cohort for olive oil producers, wineries and food exporters."
+                },
+                "starts_on": "2027-04-01",
+                "ends_on": "2027-12-15",
+            },
+        ),
+        "mentor": await make(
+            people.PEOPLE,
+            {
+                "name": "Maria Mentor",
+                "roles": ["MENTOR"],
+                "is_public": True,
+                "skills": ["public transport", "GTFS", "mobility data"],
+            },
+        ),
+        "transit partner": await make(
+            organisations.ORGANISATIONS,
+            {
+                "name": "Thessaloniki Transit Analytics",
+                "kind": "STARTUP",
+                "description": {
+                    "en": "Real-time bus arrival prediction and public transport data "
+                    "analytics for cities."
+                },
+            },
+        ),
+        "olive partner": await make(
+            organisations.ORGANISATIONS,
+            {
+                "name": "Halkidiki Olive Exporters",
+                "kind": "SME",
+                "description": {"en": "Exports olive oil and table olives to Europe."},
+            },
+        ),
+        "mobility call": await make(
+            funding_calls.FUNDING_CALLS,
+            {
+                "identifier": "HORIZON-CL5-2027-D6-01",
+                "title": {"en": "Data-driven urban mobility and public transport services"},
+                "deadline": "2028-01-15T17:00:00+01:00",
+            },
+        ),
+        "farming call": await make(
+            funding_calls.FUNDING_CALLS,
+            {
+                "identifier": "HORIZON-CL6-2027-FARM-01",
+                "title": {"en": "Robotics for olive groves and vineyards"},
+                "deadline": "2028-01-15T17:00:00+01:00",
+            },
+        ),
     }
-    challenge_id = details["id"]
-    move = f"""mutation($id: ID!, $phase: ChallengePhase!) {{ moveChallenge(id: $id, phase: $phase)
-        {{ challenge {{ phase }} {ERRORS} }} }}"""
-    assert (await gql(move, id=challenge_id, phase="PUBLISHED"))["moveChallenge"]["errors"] == []
-    early = (await gql(move, id=challenge_id, phase="REGISTRATION"))["moveChallenge"]
-    assert early["errors"][0]["message"] == (
-        "cannot open registration before 2027-01-10 09:00 Europe/Athens"
-    )
-    gql.at(DURING_REGISTRATION)
-    await gql(move, id=challenge_id, phase="REGISTRATION")
+    await link(graph, ids["okthess"], "RUNS", ids["mobility programme"])
+    await link(graph, ids["okthess"], "RUNS", ids["food programme"])
+    await link(graph, ids["mentor"], "MENTORS", ids["mobility programme"])
+    await embed_stale(graph, holder.get(), model=holder.model_id, at=now_iso())
+    return ids
 
-    leads: dict[str, str] = {}
-    team_ids: dict[str, str] = {}
-    for name in ("Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta"):
-        leads[name] = await node(graph, "Person", f"{name} lead")
-        made = await gql(
-            f"""mutation($c: ID!, $lead: ID!, $name: String!) {{
-                createTeam(challengeId: $c, leadId: $lead, name: $name) {{
-                    team {{ id name members {{ role }} }} {ERRORS} }} }}""",
-            c=challenge_id,
-            lead=gid("Person", leads[name]),
-            name=name,
-        )
-        assert made["createTeam"]["team"]["members"] == [{"role": "lead"}]
-        team_ids[name] = made["createTeam"]["team"]["id"]
-    before = graph.round_trips
-    listed = await gql(
-        "query($c: ID!) { challengeTeams(challengeId: $c) { name members { name role } } }",
-        c=challenge_id,
-    )
-    assert graph.round_trips - before == 2  # the teams, then all their members at once
-    assert [t["name"] for t in listed["challengeTeams"]] == sorted(team_ids)
-    assert listed["challengeTeams"][0]["members"] == [{"name": "Alpha lead", "role": "lead"}]
-    designer = await node(graph, "Person", "Designer", skills=["ux"])
-    suggested = await gql(
-        "query($c: ID!, $p: ID!) { suggestTeams(challengeId: $c, personId: $p) "
-        "{ name size maxSize gaps fills } }",
-        c=challenge_id,
-        p=gid("Person", designer),
-    )
-    assert suggested["suggestTeams"][0] == {
-        "name": "Alpha",
-        "size": 1,
-        "maxSize": 4,
-        "gaps": ["GIS", "UX"],
-        "fills": ["UX"],
-    }
-    gql.at(DURING_SUBMISSION)
-    await gql(move, id=challenge_id, phase="SUBMISSION")
-    rubric = await gql(
-        f"""mutation($c: ID!, $criteria: [CriterionInput!]!) {{
-            setChallengeRubric(challengeId: $c, criteria: $criteria) {{ ok {ERRORS} }} }}""",
-        c=challenge_id,
-        criteria=[
-            {"key": "impact", "name": "Impact", "weight": 2, "minimum": 1, "maximum": 5},
-            {"key": "data", "name": "Open data", "weight": 1, "minimum": 0, "maximum": 10},
-        ],
-    )
-    assert rubric["setChallengeRubric"]["ok"]
 
-    submit = """mutation($team: ID!, $author: ID!, $input: SubmissionInput!) {
-        submit(teamId: $team, authorId: $author, input: $input) {
-            submission { id version }
-            errors { code field message existingSubmissionId } } }"""
-    submission_ids: dict[str, str] = {}
-    for name in ("Alpha", "Beta", "Gamma", "Delta", "Epsilon"):
-        sent = await gql(
-            submit,
-            team=team_ids[name],
-            author=gid("Person", leads[name]),
-            input={"title": f"{name} app", "summary": "An idea for the city."},
-        )
-        submission_ids[name] = sent["submit"]["submission"]["id"]
-    again = await gql(
-        submit,
-        team=team_ids["Alpha"],
-        author=gid("Person", leads["Alpha"]),
-        input={"title": "Alpha again", "summary": "x"},
-    )
-    assert again["submit"]["errors"][0]["code"] == "ALREADY_SUBMITTED"
-    assert again["submit"]["errors"][0]["existingSubmissionId"] == submission_ids["Alpha"]
-    gql.at(AFTER_DEADLINE)
-    late = await gql(
-        submit,
-        team=team_ids["Zeta"],
-        author=gid("Person", leads["Zeta"]),
-        input={"title": "Zeta app", "summary": "Too late."},
-    )
-    assert late["submit"]["submission"] is None
-    assert late["submit"]["errors"] == [
-        {
-            "code": "DEADLINE_PASSED",
-            "field": "teamId",
-            "message": (
-                "too late: the submission deadline 2027-03-01 18:00 Europe/Athens has passed"
-            ),
-            "existingSubmissionId": None,
-        }
-    ]
+async def test_a_challenge_from_call_for_ideas_to_award_over_http(
+    graph: FalkorDBEngine,
+    embedded_server: EmbeddedServer,
+    holder: EmbedderHolder,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def at(moment: datetime) -> None:
+        monkeypatch.setattr(challenge_common, "clock", lambda: moment)
 
-    # three judges; the third works where Alpha's lead works
-    judges = [await node(graph, "Person", f"Judge {i}") for i in range(3)]
-    employer = await node(graph, "Organisation", "Alpha Analytics")
-    await link(graph, leads["Alpha"], "AFFILIATED_WITH", employer)
-    await link(graph, judges[2], "AFFILIATED_WITH", employer)
-    for judge in judges:
-        added = await gql(
-            f"""mutation($c: ID!, $p: ID!) {{ addJudge(challengeId: $c, personId: $p) {{
-                ok conflicts {{ teamId }} {ERRORS} }} }}""",
-            c=challenge_id,
-            p=gid("Person", judge),
-        )
-        assert added["addJudge"]["ok"]
-    assert added["addJudge"]["conflicts"] == [{"teamId": team_ids["Alpha"]}]
-    refused = await gql(
-        f"""mutation($s: ID!, $j: ID!) {{ assignJudge(submissionId: $s, judgeId: $j) {{
-            ok {ERRORS} }} }}""",
-        s=submission_ids["Alpha"],
-        j=gid("Person", judges[2]),
-    )
-    error = refused["assignJudge"]["errors"][0]
-    assert error["code"] == "CONFLICT_OF_INTEREST"
-    assert [(p["label"], p["name"], p["relation"]) for p in error["path"]] == [
-        ("Person", "Judge 2", "AFFILIATED_WITH"),
-        ("Organisation", "Alpha Analytics", "AFFILIATED_WITH"),
-        ("Person", "Alpha lead", "TEAM_MEMBER"),
-        ("Team", "Alpha", None),
-    ]
-    assigned = await gql(
-        """mutation($c: ID!) { assignJudges(challengeId: $c, perSubmission: 2) {
-            assigned shortSubmissionIds conflicts { teamId } errors { code message } } }""",
-        c=challenge_id,
-    )
-    assert assigned["assignJudges"]["assigned"] == 10
-    assert assigned["assignJudges"]["shortSubmissionIds"] == []
+    await ecosystem(graph, holder)
+    async with (
+        running_app(graph, embedded_server, holder, tmp_path) as app,
+        AsyncExitStack() as stack,
+    ):
 
-    await gql(move, id=challenge_id, phase="JUDGING")
-    points = {"Alpha": (5, 9), "Beta": (4, 10), "Gamma": (3, 4), "Delta": (2, 8), "Epsilon": (1, 1)}
-    by_submission = {sid: name for name, sid in submission_ids.items()}
-    for judge in judges:
-        mine = await gql(
-            """query($c: ID!, $j: ID!) { judgeAssignments(challengeId: $c, judgeId: $j) {
-                submissionId scores } }""",
-            c=challenge_id,
-            j=gid("Person", judge),
-        )
-        for sheet in mine["judgeAssignments"]:
-            impact, data = points[by_submission[sheet["submissionId"]]]
-            scored = await gql(
-                f"""mutation($s: ID!, $j: ID!, $scores: JSON!) {{
-                    scoreSubmission(submissionId: $s, judgeId: $j, scores: $scores,
-                        comment: "private") {{ ok {ERRORS} }} }}""",
-                s=sheet["submissionId"],
-                j=gid("Person", judge),
-                scores={"impact": impact, "data": data},
+        async def signed_in(email: str, name: str) -> Client:
+            client = await stack.enter_async_context(browser(app))
+            return await sign_in(client, graph, email, name)
+
+        public = await stack.enter_async_context(browser(app))
+        organiser = await signed_in("organiser@thessaloniki.gr", "Olga Organiser")
+        alpha_member = await signed_in("member@example.org", "Alpha member")
+        municipality = (
+            await organiser(
+                'mutation { createOrganisation(input: {name: "Municipality of Thessaloniki", '
+                "kind: PUBLIC_BODY}) { organisation { id } errors { code } } }"
             )
-            assert scored["scoreSubmission"]["ok"], scored
-    progress = await gql(
-        "query($c: ID!) { judgingProgress(challengeId: $c) { assigned scored } }", c=challenge_id
-    )
-    assert sorted((p["assigned"], p["scored"]) for p in progress["judgingProgress"]) == [
-        (3, 3),
-        (3, 3),
-        (4, 4),
-    ]
-    results_query = "query($c: ID!) { challengeResults(challengeId: $c) { rank teamName } }"
-    assert (await gql(results_query, c=challenge_id))["challengeResults"] == []  # not yet public
-    ranking = await gql(
-        "query($c: ID!) { challengeRanking(challengeId: $c) { rank teamName teamId } }",
-        c=challenge_id,
-    )
-    ranked = ranking["challengeRanking"]
-    assert [r["teamName"] for r in ranked] == ["Alpha", "Beta", "Gamma", "Delta", "Epsilon"]
+        )["createOrganisation"]["organisation"]["id"]
 
-    awarded = await gql(
-        f"""mutation($c: ID!, $p: [PlacementInput!]!) {{
-            recordAwards(challengeId: $c, placements: $p) {{
-                winners {{ awardId teamName rank prize {{ en }} }} {ERRORS} }} }}""",
-        c=challenge_id,
-        p=[{"teamId": r["teamId"], "rank": r["rank"]} for r in ranked[:2]],
-    )
-    winners = awarded["recordAwards"]["winners"]
-    assert [(w["teamName"], w["rank"], w["prize"]["en"]) for w in winners] == [
-        ("Alpha", 1, "5.000 EUR"),
-        ("Beta", 2, "OK!Thess incubation"),
-    ]
-    public = await gql(results_query, c=challenge_id)
-    assert [r["teamName"] for r in public["challengeResults"]][:2] == ["Alpha", "Beta"]
-    csv_text = await gql("query($c: ID!) { challengeResultsCsv(challengeId: $c) }", c=challenge_id)
-    assert csv_text["challengeResultsCsv"].splitlines()[1].startswith("1,Alpha,")
+        # the organiser (a member of the municipality, which organises it) creates a draft
+        at(BEFORE)
+        created = (
+            await organiser(
+                f"""mutation($input: ChallengeInput!) {{ createChallenge(input: $input) {{
+                    challenge {{ id phase schedule {{ submissionDeadline timezone }} }}
+                    {ERRORS} }} }}""",
+                input={
+                    "title": {"el": "Κινητικότητα 2027", "en": "Mobility 2027"},
+                    "organiserIds": [municipality],
+                    "themes": ["mobility", "public transport"],
+                    "skillsSought": ["GIS", "UX"],
+                    "prizes": [
+                        {"kind": "MONEY", "rank": 1, "amount": 5000, "currency": "EUR"},
+                        {
+                            "kind": "IN_KIND",
+                            "rank": 2,
+                            "description": {"en": "OK!Thess incubation"},
+                        },
+                    ],
+                    "schedule": {
+                        "timezone": "Europe/Athens",
+                        "registrationOpens": REGISTRATION.isoformat(),
+                        "submissionOpens": SUBMISSIONS.isoformat(),
+                        "submissionDeadline": DEADLINE.isoformat(),
+                    },
+                    "maxTeamSize": 4,
+                },
+            )
+        )["createChallenge"]
+        assert created["errors"] == []
+        assert created["challenge"]["phase"] == "DRAFT"
+        assert created["challenge"]["schedule"] == {
+            "submissionDeadline": "2027-03-01T18:00:00+02:00",
+            "timezone": "Europe/Athens",
+        }
+        challenge_id = created["challenge"]["id"]
+        details = (
+            "query($id: ID!) { challengeDetails(id: $id) { phase } challenge(id: $id) { year } }"
+        )
+        # a draft is the organisers' business: the public sees nothing of it
+        assert await public(details, id=challenge_id) == {
+            "challengeDetails": None,
+            "challenge": None,
+        }
+        assert (await organiser(details, id=challenge_id))["challengeDetails"] == {"phase": "DRAFT"}
+        assert (await public.http.get(f"/challenges/{challenge_id}.jsonld")).status_code == 404
+        # only its organisers move it
+        refused = (await alpha_member(MOVE, id=challenge_id, phase="PUBLISHED"))["moveChallenge"]
+        assert [e["code"] for e in refused["errors"]] == ["FORBIDDEN"]
+        assert [
+            e["code"]
+            for e in (await public(MOVE, id=challenge_id, phase="PUBLISHED"))["moveChallenge"][
+                "errors"
+            ]
+        ] == ["UNAUTHENTICATED"]
+        moved = await organiser(MOVE, id=challenge_id, phase="PUBLISHED")
+        assert moved["moveChallenge"]["errors"] == []
+        early = (await organiser(MOVE, id=challenge_id, phase="REGISTRATION"))["moveChallenge"]
+        assert early["errors"][0]["message"] == (
+            "cannot open registration before 2027-01-10 09:00 Europe/Athens"
+        )
+        assert (await public(details, id=challenge_id))["challengeDetails"] == {
+            "phase": "PUBLISHED"
+        }
+        jsonld = await public.http.get(f"/challenges/{challenge_id}.jsonld")
+        assert jsonld.status_code == 200
+        assert jsonld.headers["content-type"].startswith("application/ld+json")
+        assert jsonld.json()["organizer"][0]["name"] == "Municipality of Thessaloniki"
+        at(DURING_REGISTRATION)
+        await organiser(MOVE, id=challenge_id, phase="REGISTRATION")
 
-    programme = await node(graph, "Programme", "OK!Thess acceleration")
-    followed = await gql(
-        f"""mutation($a: ID!, $p: ID!) {{ setOnboardingStatus(awardId: $a, status: "referred",
-            programmeId: $p) {{ ok {ERRORS} }} }}""",
-        a=winners[0]["awardId"],
-        p=gid("Programme", programme),
-    )
-    assert followed["setOnboardingStatus"]["ok"]
-    past = await gql("query { challengeWinners(since: 2027) { teamName onboardingStatus year } }")
-    assert past["challengeWinners"] == [
-        {"teamName": "Alpha", "onboardingStatus": "referred", "year": 2027},
-        {"teamName": "Beta", "onboardingStatus": None, "year": 2027},
-    ]
-    jsonld = await gql("query($c: ID!) { challengeJsonLd(challengeId: $c) }", c=challenge_id)
-    assert jsonld["challengeJsonLd"]["organizer"][0]["name"] == "Municipality of Thessaloniki"
+        # six teams, each created by its signed-in lead, who leads it
+        leads: dict[str, Client] = {}
+        team_ids: dict[str, str] = {}
+        for name in TEAMS:
+            lead = await signed_in(f"{name.lower()}@example.org", f"{name} lead")
+            leads[name] = lead
+            made = (
+                await lead(
+                    f"""mutation($c: ID!, $name: String!) {{
+                        createTeam(challengeId: $c, name: $name) {{
+                            team {{ id name members {{ name role personId }} }} {ERRORS} }} }}""",
+                    c=challenge_id,
+                    name=name,
+                )
+            )["createTeam"]
+            assert made["errors"] == []
+            assert made["team"]["members"] == [
+                {"name": f"{name} lead", "role": "lead", "personId": lead.person_id}
+            ]
+            team_ids[name] = made["team"]["id"]
+        # Alpha's lead invites a member, who joins; nobody else can invite into Alpha
+        invite = f"""mutation($t: ID!, $p: ID!) {{ inviteToTeam(teamId: $t, personId: $p) {{
+            ok {ERRORS} }} }}"""
+        outsider = await leads["Beta"](invite, t=team_ids["Alpha"], p=alpha_member.person_id)
+        assert [e["code"] for e in outsider["inviteToTeam"]["errors"]] == ["FORBIDDEN"]
+        invited = await leads["Alpha"](invite, t=team_ids["Alpha"], p=alpha_member.person_id)
+        assert invited["inviteToTeam"]["errors"] == []
+        joined = await alpha_member(
+            f"mutation($t: ID!) {{ joinTeam(teamId: $t) {{ team {{ members {{ role }} }} "
+            f"{ERRORS} }} }}",
+            t=team_ids["Alpha"],
+        )
+        assert joined["joinTeam"]["team"]["members"] == [{"role": "lead"}, {"role": "member"}]
+        # private profiles: the public sees the teams, not the names; the organiser does
+        listing = "query($c: ID!) { challengeTeams(challengeId: $c) { name members { name } } }"
+        seen = (await public(listing, c=challenge_id))["challengeTeams"]
+        assert [t["name"] for t in seen] == sorted(TEAMS)
+        assert {m["name"] for t in seen for m in t["members"]} == {None}
+        by_organiser = (await organiser(listing, c=challenge_id))["challengeTeams"]
+        assert by_organiser[0]["members"] == [{"name": "Alpha lead"}, {"name": "Alpha member"}]
+
+        at(DURING_SUBMISSION)
+        await organiser(MOVE, id=challenge_id, phase="SUBMISSION")
+        rubric = await organiser(
+            f"""mutation($c: ID!, $criteria: [CriterionInput!]!) {{
+                setChallengeRubric(challengeId: $c, criteria: $criteria) {{ ok {ERRORS} }} }}""",
+            c=challenge_id,
+            criteria=[
+                {"key": "impact", "name": "Impact", "weight": 2, "minimum": 1, "maximum": 5},
+                {"key": "data", "name": "Open data", "weight": 1, "minimum": 0, "maximum": 10},
+            ],
+        )
+        assert rubric["setChallengeRubric"]["ok"]
+
+        submission_ids: dict[str, str] = {}
+        for name in TEAMS[:5]:
+            sent = (
+                await leads[name](
+                    SUBMIT,
+                    team=team_ids[name],
+                    input={
+                        "title": f"{name} app",
+                        "summary": "Bus arrival predictions from open public transport data.",
+                    },
+                )
+            )["submit"]
+            assert sent["errors"] == []
+            submission_ids[name] = sent["submission"]["id"]
+        again = (
+            await alpha_member(
+                SUBMIT, team=team_ids["Alpha"], input={"title": "Again", "summary": "x"}
+            )
+        )["submit"]
+        assert again["errors"][0]["code"] == "ALREADY_SUBMITTED"
+        assert again["errors"][0]["existingSubmissionId"] == submission_ids["Alpha"]
+        # a team cannot touch another team's submission, nor submit for it
+        foreign = await leads["Beta"](
+            EDIT, id=submission_ids["Alpha"], version=1, input={"title": "Taken over"}
+        )
+        assert [e["code"] for e in foreign["editSubmission"]["errors"]] == ["FORBIDDEN"]
+        for_other = await leads["Beta"](
+            SUBMIT, team=team_ids["Zeta"], input={"title": "x", "summary": "y"}
+        )
+        assert [e["code"] for e in for_other["submit"]["errors"]] == ["FORBIDDEN"]
+        # its own member edits it; a stale version is a conflict, never a silent loss
+        edited = await alpha_member(
+            EDIT,
+            id=submission_ids["Alpha"],
+            version=1,
+            input={
+                "title": "Alpha: next bus",
+                "summary": "Bus arrival predictions from open GTFS data of public transport.",
+            },
+        )
+        assert edited["editSubmission"] == {
+            "submission": {"title": "Alpha: next bus", "version": 2},
+            "errors": [],
+        }
+        stale = await leads["Alpha"](
+            EDIT, id=submission_ids["Alpha"], version=1, input={"title": "Lost?"}
+        )
+        assert [e["code"] for e in stale["editSubmission"]["errors"]] == ["VERSION_CONFLICT"]
+        # a team sees its own submission only
+        mine = "query($c: ID!) { challengeSubmissions(challengeId: $c) { title } }"
+        assert (await leads["Beta"](mine, c=challenge_id))["challengeSubmissions"] == [
+            {"title": "Beta app"}
+        ]
+        assert (await public(mine, c=challenge_id))["challengeSubmissions"] == []
+        assert len((await organiser(mine, c=challenge_id))["challengeSubmissions"]) == 5
+
+        at(AFTER_DEADLINE)
+        late = (
+            await leads["Zeta"](
+                SUBMIT, team=team_ids["Zeta"], input={"title": "Zeta app", "summary": "Late."}
+            )
+        )["submit"]
+        assert late == {
+            "submission": None,
+            "errors": [
+                {
+                    "code": "DEADLINE_PASSED",
+                    "field": "teamId",
+                    "message": (
+                        "too late: the submission deadline 2027-03-01 18:00 Europe/Athens "
+                        "has passed"
+                    ),
+                    "existingSubmissionId": None,
+                }
+            ],
+        }
+
+        # three judges; the third works where Alpha's lead works
+        judges = [await signed_in(f"judge{i}@example.org", f"Judge {i}") for i in range(3)]
+        employer = str(
+            (
+                await crud.create(
+                    graph, organisations.ORGANISATIONS, {"name": "Alpha Analytics", "kind": "SME"}
+                )
+            )["id"]
+        )
+        await link(graph, _node_id(leads["Alpha"]), "AFFILIATED_WITH", employer)
+        await link(graph, _node_id(judges[2]), "AFFILIATED_WITH", employer)
+        add_judge = f"""mutation($c: ID!, $p: ID!) {{ addJudge(challengeId: $c, personId: $p) {{
+            ok conflicts {{ teamId }} {ERRORS} }} }}"""
+        by_judge = await judges[0](add_judge, c=challenge_id, p=judges[0].person_id)
+        assert [e["code"] for e in by_judge["addJudge"]["errors"]] == ["FORBIDDEN"]
+        for judge in judges:
+            added = (await organiser(add_judge, c=challenge_id, p=judge.person_id))["addJudge"]
+            assert added["ok"], added
+        assert added["conflicts"] == [{"teamId": team_ids["Alpha"]}]
+        refused_judge = (
+            await organiser(
+                f"""mutation($s: ID!, $j: ID!) {{ assignJudge(submissionId: $s, judgeId: $j) {{
+                    ok {ERRORS} }} }}""",
+                s=submission_ids["Alpha"],
+                j=judges[2].person_id,
+            )
+        )["assignJudge"]
+        assert refused_judge["ok"] is False
+        (error,) = refused_judge["errors"]
+        assert error["code"] == "CONFLICT_OF_INTEREST"
+        assert error["message"].startswith("conflict of interest: ")
+        assert [(p["label"], p["name"], p["relation"]) for p in error["path"]] == [
+            ("Person", "Judge 2", "AFFILIATED_WITH"),
+            ("Organisation", "Alpha Analytics", "AFFILIATED_WITH"),
+            ("Person", "Alpha lead", "TEAM_MEMBER"),
+            ("Team", "Alpha", None),
+        ]
+        assigned = (
+            await organiser(
+                """mutation($c: ID!) { assignJudges(challengeId: $c, perSubmission: 2) {
+                    assigned shortSubmissionIds conflicts { teamId } errors { code } } }""",
+                c=challenge_id,
+            )
+        )["assignJudges"]
+        assert assigned["assigned"] == 10
+        assert assigned["shortSubmissionIds"] == []
+
+        await organiser(MOVE, id=challenge_id, phase="JUDGING")
+        points = {
+            "Alpha": (5, 9),
+            "Beta": (4, 10),
+            "Gamma": (3, 4),
+            "Delta": (2, 8),
+            "Epsilon": (1, 1),
+        }
+        by_submission = {sid: name for name, sid in submission_ids.items()}
+        score = f"""mutation($s: ID!, $scores: JSON!) {{ scoreSubmission(submissionId: $s,
+            scores: $scores, comment: "private to the organisers") {{ ok {ERRORS} }} }}"""
+        assignments = (
+            "query($c: ID!, $j: ID) { judgeAssignments(challengeId: $c, judgeId: $j) "
+            "{ submissionId } }"
+        )
+        for judge in judges:
+            sheets = (await judge(assignments, c=challenge_id))["judgeAssignments"]
+            # a judge sees the submissions assigned to them, and nothing else
+            visible = (await judge(mine, c=challenge_id))["challengeSubmissions"]
+            assert len(visible) == len(sheets) > 0
+            other = judges[(judges.index(judge) + 1) % 3].person_id
+            assert await judge.error_codes(assignments, c=challenge_id, j=other) == ["FORBIDDEN"]
+            for sheet in sheets:
+                impact, data = points[by_submission[sheet["submissionId"]]]
+                scored = await judge(
+                    score, s=sheet["submissionId"], scores={"impact": impact, "data": data}
+                )
+                assert scored["scoreSubmission"]["ok"], scored
+            unassigned = next(
+                s for s in submission_ids.values() if s not in {x["submissionId"] for x in sheets}
+            )
+            not_mine = await judge(score, s=unassigned, scores={"impact": 1, "data": 1})
+            assert [e["code"] for e in not_mine["scoreSubmission"]["errors"]] == ["NOT_ASSIGNED"]
+        # a team member is no judge
+        as_team = await leads["Beta"](score, s=submission_ids["Beta"], scores={"impact": 5})
+        assert [e["code"] for e in as_team["scoreSubmission"]["errors"]] == ["FORBIDDEN"]
+        progress = "query($c: ID!) { judgingProgress(challengeId: $c) { assigned scored } }"
+        assert sorted(
+            (p["assigned"], p["scored"])
+            for p in (await organiser(progress, c=challenge_id))["judgingProgress"]
+        ) == [(3, 3), (3, 3), (4, 4)]
+        assert await judges[0].error_codes(progress, c=challenge_id) == ["FORBIDDEN"]
+        ranking = "query($c: ID!) { challengeRanking(challengeId: $c) { rank teamName teamId } }"
+        assert await public.error_codes(ranking, c=challenge_id) == ["UNAUTHENTICATED"]
+        ranked = (await organiser(ranking, c=challenge_id))["challengeRanking"]
+        assert [r["teamName"] for r in ranked] == ["Alpha", "Beta", "Gamma", "Delta", "Epsilon"]
+        results = "query($c: ID!) { challengeResults(challengeId: $c) { rank teamName } }"
+        assert (await public(results, c=challenge_id))["challengeResults"] == []
+        csv_url = f"/challenges/{challenge_id}/results.csv"
+        assert (await public.http.get(csv_url)).status_code == 404
+
+        awarded = (
+            await organiser(
+                f"""mutation($c: ID!, $p: [PlacementInput!]!) {{
+                    recordAwards(challengeId: $c, placements: $p) {{
+                        winners {{ awardId teamName rank prize {{ en }} }} {ERRORS} }} }}""",
+                c=challenge_id,
+                p=[{"teamId": r["teamId"], "rank": r["rank"]} for r in ranked[:2]],
+            )
+        )["recordAwards"]
+        winners = awarded["winners"]
+        assert [(w["teamName"], w["rank"], w["prize"]["en"]) for w in winners] == [
+            ("Alpha", 1, "5.000 EUR"),
+            ("Beta", 2, "OK!Thess incubation"),
+        ]
+        # public results, as GraphQL and as CSV over HTTP
+        public_results = (await public(results, c=challenge_id))["challengeResults"]
+        assert [r["teamName"] for r in public_results][:2] == ["Alpha", "Beta"]
+        csv_response = await public.http.get(csv_url)
+        assert csv_response.status_code == 200
+        assert csv_response.headers["content-type"].startswith("text/csv")
+        assert csv_response.text.splitlines()[1].startswith("1,Alpha,")
+
+        # the follow-up pack: for the organisers, each winner with where it could go next
+        assert await public.error_codes(FOLLOW_UP, c=challenge_id) == ["UNAUTHENTICATED"]
+        assert await leads["Alpha"].error_codes(FOLLOW_UP, c=challenge_id) == ["FORBIDDEN"]
+        packs = (await organiser(FOLLOW_UP, c=challenge_id))["challengeFollowUp"]
+        assert [(p["winner"]["teamName"], p["winner"]["rank"]) for p in packs] == [
+            ("Alpha", 1),
+            ("Beta", 2),
+        ]
+        alpha = packs[0]
+        assert alpha["winner"]["onboardingStatus"] is None
+        assert [p["programme"]["name"] for p in alpha["programmes"]] == [
+            "OK!Thess Smart Mobility Accelerator",
+            "OK!Thess Agrifood Lab",
+        ]
+        assert alpha["programmes"][0]["relevance"] > alpha["programmes"][1]["relevance"]
+        assert alpha["mentors"] == [{"person": {"name": "Maria Mentor"}}]
+        assert alpha["partners"][0]["organisation"]["name"] == "Thessaloniki Transit Analytics"
+        assert alpha["fundingCalls"][0]["fundingCall"]["identifier"] == "HORIZON-CL5-2027-D6-01"
+        # the organiser tracks the onboarding; a team cannot set it
+        onboarding = f"""mutation($a: ID!, $s: String!) {{
+            setOnboardingStatus(awardId: $a, status: $s) {{ ok {ERRORS} }} }}"""
+        by_team = await leads["Alpha"](onboarding, a=winners[0]["awardId"], s="accepted")
+        assert [e["code"] for e in by_team["setOnboardingStatus"]["errors"]] == ["FORBIDDEN"]
+        for status in ("referred", "accepted"):
+            done = await organiser(onboarding, a=winners[0]["awardId"], s=status)
+            assert done["setOnboardingStatus"]["ok"], done
+        packs = (await organiser(FOLLOW_UP, c=challenge_id))["challengeFollowUp"]
+        assert packs[0]["winner"]["onboardingStatus"] == "accepted"
+        past = "query { challengeWinners(since: 2027) { teamName onboardingStatus year } }"
+        assert (await public(past))["challengeWinners"] == [
+            {"teamName": "Alpha", "onboardingStatus": "accepted", "year": 2027},
+            {"teamName": "Beta", "onboardingStatus": None, "year": 2027},
+        ]
+
+
+def _node_id(client: Client) -> str:
+    assert client.person_id is not None
+    return from_global_id(client.person_id)[1]
