@@ -17,7 +17,7 @@ from graph.falkordb_engine import FalkorDBEngine
 from hub.runtime import JOBS_DATABASE, Runtime
 from hub.settings import Settings
 from hub.suggestions.jobs import QUEUE
-from hub.worker import CRON_JOBS, build_worker
+from hub.worker import CRON_JOBS, advance_challenge_phases, build_worker
 from tests.challenges.factories import challenge_input, give_email, node, team_with
 
 
@@ -40,6 +40,8 @@ async def test_the_cron_job_opens_due_phases_once_on_a_burst_worker(
         "cron:advance_challenge_phases",
         "cron:send_challenge_reminders",
     ]
+    # the job enqueued below by name is the very function the cron runs every minute
+    assert CRON_JOBS[0].coroutine is advance_challenge_phases
     redis_settings = RedisSettings(unix_socket_path=str(embedded_server.socket_path))
     serving = build_worker(
         Runtime(Settings.from_env({}), graph, embedded_server, redis_settings),
