@@ -209,12 +209,16 @@ async def _ok(action: Any) -> OkPayload:
 
 
 async def _signed_in(info: Info, account_id: str) -> Account:
-    """Start a session for the account; the HTTP response carries its cookies."""
+    """Start a session for the account (ending the one this browser had, so that no
+    session id outlives a sign-in); the HTTP response carries its cookies."""
+    cookies = info.context.cookies
+    if cookies is not None and cookies.token:
+        await sessions.end_session(info.context.graph, cookies.token)
     session = await sessions.start_session(
         info.context.graph, account_id, days=info.context.session_days
     )
-    if info.context.cookies is not None:
-        info.context.cookies.start(session)
+    if cookies is not None:
+        cookies.start(session)
     viewer = await viewer_by_account(info.context.graph, account_id)
     assert viewer is not None
     return Account.of(viewer)

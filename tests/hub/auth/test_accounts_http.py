@@ -116,6 +116,19 @@ async def test_sign_up_verify_and_sign_in_with_cookies(
     assert unknown["signIn"]["errors"][0]["message"] == wrong["signIn"]["errors"][0]["message"]
     signed_in = data(await post(other, SIGN_IN, email="ELENI@example.org", password=PASSWORD))
     assert signed_in["signIn"] == {"account": {"email": "eleni@example.org"}, "errors": []}
+    first_session = other.cookies.get("hub_session")
+    again = data(await post(other, SIGN_IN, email="eleni@example.org", password=PASSWORD))
+    assert again["signIn"]["errors"] == [] and other.cookies.get("hub_session") != first_session
+    assert first_session is not None
+    probe = await app_client()
+    probe.cookies.set("hub_session", first_session, domain="hub.test")
+    replaced = await probe.get("/graphql", params={"query": ME}, headers=GQL)
+    assert data(replaced)["me"] is None  # signing in again ended the earlier session
+    current = other.cookies.get("hub_session")
+    assert current is not None
+    probe.cookies.set("hub_session", current, domain="hub.test")
+    live = await probe.get("/graphql", params={"query": ME}, headers=GQL)
+    assert data(live)["me"]["email"] == "eleni@example.org"  # the probe does send cookies
     assert data(await post(other, ME))["me"]["email"] == "eleni@example.org"
 
     # sign-out clears the cookies and ends that session only
