@@ -8,7 +8,7 @@ submission; the public the results once the challenge is awarded.
 
 from __future__ import annotations
 
-from typing import cast
+from typing import Any, cast
 
 import strawberry
 
@@ -18,7 +18,7 @@ from challenges.phases import Phase
 from challenges.results_csv import results_csv
 from hub import team_matching
 from hub.api import challenge_access as access
-from hub.api.challenge_common import attempt, details, node_id, now, sheet, teams_with_members
+from hub.api.challenge_common import attempt, node_id, now, sheet, teams_with_members
 from hub.api.challenge_types import (
     ChallengeDetails,
     ChallengeTeam,
@@ -43,13 +43,8 @@ class ChallengeLifecycleQuery:
         description="A challenge's lifecycle details (a draft only for its organisers)."
     )
     async def challenge_details(self, info: Info, id: strawberry.ID) -> ChallengeDetails | None:
-        challenge_id = node_id(id, "Challenge", "id")
-        found, _ = await attempt(details(info, challenge_id))
-        if found is None:
-            return None
-        if found.phase is Phase.DRAFT and not access.organises(info, challenge_id):
-            return None
-        return found
+        node = await visible_challenge(info, node_id(id, "Challenge", "id"))
+        return ChallengeDetails.from_node(node) if node is not None else None
 
     @strawberry.field(
         description="The teams of a challenge with their members (names of private profiles "
@@ -113,10 +108,11 @@ class ChallengeLifecycleQuery:
 
     @strawberry.field(description="The datasets a challenge features, with freshness and use.")
     async def challenge_datasets(self, info: Info, challenge_id: strawberry.ID) -> list[Dataset]:
+        challenge_node = node_id(challenge_id, "Challenge", "challengeId")
+        if await visible_challenge(info, challenge_node) is None:
+            return []
         nodes = await datasets.challenge_datasets(
-            graph=info.context.graph,
-            challenge_id=node_id(challenge_id, "Challenge", "challengeId"),
-            now=now(),
+            graph=info.context.graph, challenge_id=challenge_node, now=now()
         )
         return [Dataset.from_node(node) for node in nodes]
 
@@ -234,6 +230,18 @@ class ChallengeLifecycleQuery:
         found = await entities.get_many(info.context.graph, ORGANISATION, node["organisers"])
         data = challenge_jsonld(node, list(found.values()), language=language)
         return cast(strawberry.scalars.JSON | None, data)
+
+
+async def visible_challenge(info: Info, challenge_id: str) -> dict[str, Any] | None:
+    """The challenge, unless it is missing or a draft the viewer does not organise."""
+    node, _ = await attempt(
+        challenge.get_challenge(graph=info.context.graph, challenge_id=challenge_id)
+    )
+    if node is None:
+        return None
+    if node.get("phase") == Phase.DRAFT.value and not access.organises(info, challenge_id):
+        return None
+    return node
 
 
 def _open_team(needs: team_needs.TeamNeeds, fills: list[str]) -> OpenTeam:
