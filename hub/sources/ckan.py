@@ -33,6 +33,8 @@ from challenges.challenge import get_challenge
 from challenges.errors import ChallengeError
 from challenges.text import fold, search_text
 from graph import GraphEngine
+from hub.ecosystem.errors import HubError
+from hub.ecosystem.ids import from_global_id
 from hub.sources.csvfiles import read_text
 from hub.sources.report import ImportReport, NoProgress, Progress, Rejection, SourceError
 
@@ -294,14 +296,16 @@ async def import_ckan(
 ) -> ImportReport:
     """Import CKAN responses (URLs or saved files); re-running changes nothing.
 
-    `challenge_id`, when given, makes the challenge feature every imported dataset.
+    `challenge_id`, when given, makes the challenge feature every imported dataset (its
+    node id, or its global id as GraphQL shows it).
     """
     started = time.monotonic()
     report = ImportReport()
     steps = progress or NoProgress()
     if challenge_id is not None:  # a wrong id fails before anything is fetched
         try:
-            challenge_id = (await get_challenge(graph=graph, challenge_id=challenge_id))["id"]
+            featuring = await get_challenge(graph=graph, challenge_id=_node_id(challenge_id))
+            challenge_id = str(featuring["id"])
         except ChallengeError as exc:
             raise SourceError(f"--challenge: {exc.message}") from None
     pages: list[Page] = []
@@ -348,3 +352,12 @@ async def import_ckan(
         )
     report.seconds = time.monotonic() - started
     return report
+
+
+def _node_id(challenge_id: str) -> str:
+    """The node id of a challenge given by node id or by global id (`Challenge:…`)."""
+    try:
+        kind, node_id = from_global_id(challenge_id)
+    except HubError:
+        return challenge_id
+    return node_id if kind == "Challenge" else challenge_id

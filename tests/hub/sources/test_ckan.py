@@ -14,6 +14,7 @@ import pytest
 
 from challenges import challenge, datasets
 from graph import GraphEngine
+from hub.ecosystem.ids import to_global_id
 from hub.sources.ckan import import_ckan
 from hub.sources.report import SourceError
 from tests.challenges.factories import BEFORE, challenge_input, node
@@ -159,7 +160,9 @@ async def test_datasets_feature_in_a_challenge_with_licence_and_freshness(
     created = await challenge.create_challenge(
         graph=graph, data=challenge_input(organiser), now=BEFORE
     )
-    await import_ckan(graph, [address(portal)], rows=2, challenge_id=created["id"])
+    # the challenge as GraphQL shows it: its global id
+    global_id = to_global_id("Challenge", created["id"])
+    await import_ckan(graph, [address(portal)], rows=2, challenge_id=global_id)
     featured = await datasets.challenge_datasets(graph=graph, challenge_id=created["id"], now=NOW)
     summary = [
         (d["title"], d["license_title"], d["freshness"].label, d["freshness"].age_days)
