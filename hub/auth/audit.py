@@ -15,6 +15,7 @@ from graph import GraphEngine, Statement
 from hub.auth.permissions import Concerned
 from hub.auth.viewer import Viewer
 from hub.ecosystem.entities import now_iso
+from hub.ecosystem.errors import FieldIssue, ValidationFailed
 from hub.ecosystem.ids import new_id
 
 MAX_PAGE = 100
@@ -86,6 +87,7 @@ async def record(
 
 
 async def latest(graph: GraphEngine, *, first: int, before: str | None) -> list[AuditEntry]:
-    limit = max(0, min(first, MAX_PAGE))
-    rows = await graph.run(LATEST, {"before": before, "limit": limit})
+    if not 0 <= first <= MAX_PAGE:
+        raise ValidationFailed([FieldIssue("first", f"must be between 0 and {MAX_PAGE}")])
+    rows = await graph.run(LATEST, {"before": before, "limit": first})
     return [AuditEntry.from_row(row["entry"]) for row in rows]
