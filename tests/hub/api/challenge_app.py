@@ -22,6 +22,7 @@ from hub.app import create_app
 from hub.auth import accounts
 from hub.runtime import JOBS_DATABASE, Runtime
 from hub.settings import Settings
+from hub.suggestions.jobs import QUEUE
 from hub.suggestions.models import EmbedderHolder
 
 PASSWORD = "correct horse battery"
@@ -78,6 +79,8 @@ async def running_app(
     app = create_app(settings, Runtime(settings, graph, server, redis), holder=holder)
     async with app.router.lifespan_context(app):
         yield app
+        # the embedding jobs the test's writes queued are nobody's work: no worker runs here
+        await app.state.jobs.delete(QUEUE)
 
 
 @asynccontextmanager
