@@ -12,16 +12,33 @@ from typing import Any, cast
 
 import strawberry
 
-from challenges import awards, challenge, datasets, judging, submissions, team_needs, teams
+from challenges import (
+    awards,
+    challenge,
+    conflicts,
+    datasets,
+    judging,
+    submissions,
+    team_needs,
+    teams,
+)
 from challenges.jsonld import challenge_jsonld
 from challenges.phases import Phase
 from challenges.results_csv import results_csv
 from hub import team_matching
 from hub.api import challenge_access as access
-from hub.api.challenge_common import attempt, node_id, now, sheet, teams_with_members
+from hub.api.challenge_common import (
+    attempt,
+    conflicts_of,
+    node_id,
+    now,
+    sheet,
+    teams_with_members,
+)
 from hub.api.challenge_types import (
     ChallengeDetails,
     ChallengeTeam,
+    ConflictFound,
     Dataset,
     JudgeProgress,
     OpenTeam,
@@ -142,6 +159,34 @@ class ChallengeLifecycleQuery:
             graph=info.context.graph, challenge_id=challenge, judge_id=judge
         )
         return [sheet(row) for row in rows]
+
+    @strawberry.field(
+        description="Every score sheet with the judges' private comments (organisers)."
+    )
+    async def challenge_score_sheets(
+        self, info: Info, challenge_id: strawberry.ID
+    ) -> list[ScoreSheet]:
+        challenge = node_id(challenge_id, "Challenge", "challengeId")
+        await access.require(info, "challengeScoreSheets", challenge=challenge)
+        rows = await judging.sheets(graph=info.context.graph, challenge_id=challenge)
+        return [sheet(row) for row in rows]
+
+    @strawberry.field(
+        description="Conflicts of interest between the panel and the teams, each with the "
+        "graph path that makes it one (organisers: the paths name people)."
+    )
+    async def judge_conflicts(self, info: Info, challenge_id: strawberry.ID) -> list[ConflictFound]:
+        challenge = node_id(challenge_id, "Challenge", "challengeId")
+        await access.require(info, "judgeConflicts", challenge=challenge)
+        graph = info.context.graph
+        panel = await judging.panel(graph=graph, challenge_id=challenge)
+        entered = await teams.teams_of(graph=graph, challenge_id=challenge)
+        found = await conflicts.find_conflicts(
+            graph=graph,
+            judges=[str(row["judge"]) for row in panel],
+            teams=[str(node["id"]) for node in entered],
+        )
+        return conflicts_of(found)
 
     @strawberry.field(description="Every judge's assigned and scored counts (organisers).")
     async def judging_progress(

@@ -171,6 +171,8 @@ QUERY_RULES: dict[str, frozenset[Grant]] = {
     "judgeAssignments": _g(G.JUDGE, G.ORGANISER),
     "judgingProgress": _g(G.ORGANISER),
     "challengeRanking": _g(G.ORGANISER),
+    "challengeScoreSheets": _g(G.ORGANISER),
+    "judgeConflicts": _g(G.ORGANISER),
     "challengeFollowUp": _g(G.ORGANISER),
     "suggestTeams": _g(G.SELF),
 }

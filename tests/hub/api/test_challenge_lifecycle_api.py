@@ -409,6 +409,22 @@ async def test_a_challenge_from_call_for_ideas_to_award_over_http(
             ("Person", "Alpha lead", "TEAM_MEMBER"),
             ("Team", "Alpha", None),
         ]
+        conflicts = (
+            "query($c: ID!) { judgeConflicts(challengeId: $c) { judgeId teamId path { name } } }"
+        )
+        assert (await organiser(conflicts, c=challenge_id))["judgeConflicts"] == [
+            {
+                "judgeId": judges[2].person_id,
+                "teamId": team_ids["Alpha"],
+                "path": [
+                    {"name": "Judge 2"},
+                    {"name": "Alpha Analytics"},
+                    {"name": "Alpha lead"},
+                    {"name": "Alpha"},
+                ],
+            }
+        ]
+        assert await judges[2].error_codes(conflicts, c=challenge_id) == ["FORBIDDEN"]
         assigned = (
             await organiser(
                 """mutation($c: ID!) { assignJudges(challengeId: $c, perSubmission: 2) {
@@ -455,6 +471,11 @@ async def test_a_challenge_from_call_for_ideas_to_award_over_http(
         # a team member is no judge
         as_team = await leads["Beta"](score, s=submission_ids["Beta"], scores={"impact": 5})
         assert [e["code"] for e in as_team["scoreSubmission"]["errors"]] == ["FORBIDDEN"]
+        # the comments are for the organisers
+        sheets_query = "query($c: ID!) { challengeScoreSheets(challengeId: $c) { comment } }"
+        every = (await organiser(sheets_query, c=challenge_id))["challengeScoreSheets"]
+        assert [s["comment"] for s in every] == ["private to the organisers"] * 10
+        assert await judges[0].error_codes(sheets_query, c=challenge_id) == ["FORBIDDEN"]
         progress = "query($c: ID!) { judgingProgress(challengeId: $c) { assigned scored } }"
         assert sorted(
             (p["assigned"], p["scored"])

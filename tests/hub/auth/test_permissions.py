@@ -267,6 +267,8 @@ def _challenge(
             "judgeAssignments": "{ submissionId }",
             "judgingProgress": "{ assigned }",
             "challengeRanking": "{ rank }",
+            "challengeScoreSheets": "{ comment }",
+            "judgeConflicts": "{ teamId }",
             "challengeFollowUp": "{ __typename }",
             "suggestTeams": "{ name }",
         }[name]
@@ -383,6 +385,12 @@ CHALLENGE_OPERATIONS: dict[str, Operation] = {
     ),
     "challengeFollowUp": _challenge(
         "query challengeFollowUp", "$c: ID!", "challengeId: $c", c=lambda w: w.ids["Challenge"]
+    ),
+    "challengeScoreSheets": _challenge(
+        "query challengeScoreSheets", "$c: ID!", "challengeId: $c", c=lambda w: w.ids["Challenge"]
+    ),
+    "judgeConflicts": _challenge(
+        "query judgeConflicts", "$c: ID!", "challengeId: $c", c=lambda w: w.ids["Challenge"]
     ),
     "suggestTeams": _challenge(
         "query suggestTeams",
