@@ -293,19 +293,18 @@ class ChallengeLifecycleMutation:
     async def add_judge(
         self, info: Info, challenge_id: strawberry.ID, person_id: strawberry.ID
     ) -> JudgeAddedPayload:
-        person = node_id(person_id, "Person", "personId") if person_id else ""
-
-        async def act() -> list[Any]:
+        async def act() -> dict[tuple[str, str], Any]:
             challenge = node_id(challenge_id, "Challenge", "challengeId")
+            person = node_id(person_id, "Person", "personId")
             await access.require(info, "addJudge", challenge=challenge)
             found = await judging.add_judge(
                 graph=info.context.graph, challenge_id=challenge, person_id=person, now=now()
             )
             await access.make_judge(info, person, challenge)
-            return list(found)
+            return {(person, team): path for team, path in found}
 
         found, errors = await attempt(act())
-        conflicts = conflicts_of({(person, team): path for team, path in found or []})
+        conflicts = conflicts_of(found or {})
         return JudgeAddedPayload(ok=not errors, conflicts=conflicts, errors=errors)
 
     @strawberry.mutation(

@@ -96,6 +96,10 @@ async def ecosystem(graph: FalkorDBEngine, holder: EmbedderHolder) -> dict[str, 
                 "skills": ["public transport", "GTFS", "mobility data"],
             },
         ),
+        "private mentor": await make(
+            people.PEOPLE,
+            {"name": "Private Mentor", "roles": ["MENTOR"], "skills": ["public transport"]},
+        ),
         "transit partner": await make(
             organisations.ORGANISATIONS,
             {
@@ -135,6 +139,7 @@ async def ecosystem(graph: FalkorDBEngine, holder: EmbedderHolder) -> dict[str, 
     await link(graph, ids["okthess"], "RUNS", ids["mobility programme"])
     await link(graph, ids["okthess"], "RUNS", ids["food programme"])
     await link(graph, ids["mentor"], "MENTORS", ids["mobility programme"])
+    await link(graph, ids["private mentor"], "MENTORS", ids["mobility programme"])
     await embed_stale(graph, holder.get(), model=holder.model_id, at=now_iso())
     return ids
 
@@ -528,6 +533,7 @@ async def test_a_challenge_from_call_for_ideas_to_award_over_http(
             "OK!Thess Agrifood Lab",
         ]
         assert alpha["programmes"][0]["relevance"] > alpha["programmes"][1]["relevance"]
+        # a mentor with a private profile is never suggested
         assert alpha["mentors"] == [{"person": {"name": "Maria Mentor"}}]
         assert alpha["partners"][0]["organisation"]["name"] == "Thessaloniki Transit Analytics"
         assert alpha["fundingCalls"][0]["fundingCall"]["identifier"] == "HORIZON-CL5-2027-D6-01"
