@@ -281,7 +281,9 @@ async def test_a_challenge_from_call_for_ideas_to_award_over_http(
         assert joined["joinTeam"]["team"]["members"] == [{"role": "lead"}, {"role": "member"}]
         # private profiles: the public sees the teams, not the names; the organiser does
         listing = "query($c: ID!) { challengeTeams(challengeId: $c) { name members { name } } }"
+        before = graph.round_trips
         seen = (await public(listing, c=challenge_id))["challengeTeams"]
+        assert graph.round_trips - before == 2  # the teams, then all their members at once
         assert [t["name"] for t in seen] == sorted(TEAMS)
         assert {m["name"] for t in seen for m in t["members"]} == {None}
         by_organiser = (await organiser(listing, c=challenge_id))["challengeTeams"]
