@@ -11,7 +11,7 @@ the onboarding status the organisers track (referred, accepted, in programme, fu
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -22,7 +22,7 @@ from hub.ecosystem.ids import new_id
 from hub.ecosystem.text import fold
 from hub.suggestions import service
 from hub.suggestions.service import Matcher, Suggestion
-from hub.team_matching import person_text, relevance
+from hub.team_matching import person_text, relevances
 
 OKTHESS = "OK!Thess"
 PROGRAMMES = 3
@@ -110,13 +110,6 @@ def consented_text(node: Mapping[str, Any]) -> str:
     return person_text(shown)
 
 
-async def _ranked(
-    matcher: Matcher, query: str, nodes: Sequence[dict[str, Any]], texts: Sequence[str]
-) -> list[Pick]:
-    scores = await relevance(matcher, query, texts)
-    return [Pick(node, score) for node, score in zip(nodes, scores, strict=True)]
-
-
 async def follow_up(
     *, graph: GraphEngine, matcher: Matcher, challenge_id: str, now: datetime
 ) -> list[FollowUpPack]:
@@ -137,14 +130,18 @@ async def follow_up(
     for row in await graph.run(TEAM_ORGANISATIONS, {"teams": [str(w["team"]) for w in won]}):
         own.setdefault(str(row["team"]), set()).add(str(row["organisation"]))
     today = now.date().isoformat()
+    texts = [team_text(entries.get(str(w["team"])), details) for w in won]
+    programme_scores = await relevances(matcher, texts, [programme_text(p) for p in programmes])
+    mentor_scores = await relevances(matcher, texts, [consented_text(m) for m in mentors])
     packs = []
-    for winner in won:
+    for winner, text, to_programmes, to_mentors in zip(
+        won, texts, programme_scores, mentor_scores, strict=True
+    ):
         team = str(winner["team"])
-        text = team_text(entries.get(team), details)
-        picked = await _ranked(matcher, text, programmes, [programme_text(p) for p in programmes])
+        picked = [Pick(p, score) for p, score in zip(programmes, to_programmes, strict=True)]
         # programmes still running or to come first, then the closest to the team's work
         picked.sort(key=lambda p: (str(p.node.get("ends_on") or "9999") < today, -p.relevance))
-        guides = await _ranked(matcher, text, mentors, [consented_text(m) for m in mentors])
+        guides = [Pick(m, score) for m, score in zip(mentors, to_mentors, strict=True)]
         guides.sort(key=lambda p: -p.relevance)
         partners = await service.suggest_partners(matcher, text=text, first=PARTNERS + 5)
         calls = await service.suggest_funding_calls(

@@ -48,16 +48,30 @@ def lexical_overlap(query: str, document: str) -> float:
 
 async def relevance(matcher: Matcher, query: str, documents: Sequence[str]) -> list[float]:
     """How well `query` meets each document, between 0 and 1: meaning and shared words."""
-    if not query.strip() or not documents:
-        return [0.0] * len(documents)
-    vectors = await matcher.embedder.encode([query, *documents])
-    cosines = np.asarray(vectors[1:] @ vectors[0], dtype=np.float64)
-    return [
-        SEMANTIC_WEIGHT * max(0.0, float(cosine)) + LEXICAL_WEIGHT * lexical_overlap(query, doc)
-        if doc
-        else 0.0
-        for cosine, doc in zip(cosines, documents, strict=True)
-    ]
+    return (await relevances(matcher, [query], documents))[0]
+
+
+async def relevances(
+    matcher: Matcher, queries: Sequence[str], documents: Sequence[str]
+) -> list[list[float]]:
+    """`relevance` of every query to every document, each distinct text encoded once."""
+    texts = list(dict.fromkeys(t for t in [*queries, *documents] if t.strip()))
+    vectors = await matcher.embedder.encode(texts) if texts else None
+    row = {text: i for i, text in enumerate(texts)}
+    found = []
+    for query in queries:
+        scores = []
+        for document in documents:
+            if vectors is None or not query.strip() or not document.strip():
+                scores.append(0.0)
+                continue
+            cosine = float(np.dot(vectors[row[query]], vectors[row[document]]))
+            scores.append(
+                SEMANTIC_WEIGHT * max(0.0, cosine)
+                + LEXICAL_WEIGHT * lexical_overlap(query, document)
+            )
+        found.append(scores)
+    return found
 
 
 async def suggest_teams(
