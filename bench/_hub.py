@@ -28,11 +28,17 @@ import httpx
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO.parent / "shared" / "data"
+# The hub code benchmarked: the repository, or a copy of one commit (`git archive`) given in
+# HUB_BENCH_CODE, so that edits in progress in the work tree do not change the figures.
+CODE = Path(os.environ.get("HUB_BENCH_CODE") or REPO).resolve()
+if CODE != REPO:
+    sys.path.insert(0, str(CODE))
 CORDIS = DATA / "cordis-he"
 PORTAL = DATA / "ft-portal"
 PYTHON = sys.executable
 GQL_HEADERS = {"Accept": "application/graphql-response+json, application/json"}
 READY_TIMEOUT = 120.0
+EMBED_BATCH = 256  # hub.suggestions.store.ENCODE_BATCH: embedding progress moves by this much
 STOP_TIMEOUT = 60.0
 _STARTED = time.monotonic()
 
@@ -56,9 +62,27 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+def code_note() -> str:
+    """Which hub code runs: the commit of HUB_BENCH_CODE, or the work tree's HEAD."""
+    if CODE != REPO:
+        commit = (CODE / "COMMIT").read_text().strip() if (CODE / "COMMIT").exists() else "?"
+        return f"hub code of commit {commit} ({CODE})"
+    head = subprocess.run(
+        ["git", "-C", str(REPO), "log", "-1", "--format=%h"], capture_output=True, text=True
+    ).stdout.strip()
+    dirty = subprocess.run(
+        ["git", "-C", str(REPO), "status", "--porcelain", "--", "hub", "matching", "graph"],
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    return f"hub code of the work tree at {head}" + (" with uncommitted changes" if dirty else "")
+
+
 def load_note() -> str:
     one, five, fifteen = os.getloadavg()
-    return f"load average {one:.2f} {five:.2f} {fifteen:.2f} on {os.cpu_count()} cores"
+    return (
+        f"load average {one:.2f} {five:.2f} {fifteen:.2f} on {os.cpu_count()} cores; {code_note()}"
+    )
 
 
 # -- data folder -------------------------------------------------------------------------
@@ -112,6 +136,7 @@ def hub_env(folder: Path, **extra: str) -> dict[str, str]:
         "HUB_LOG_LEVEL": "warning",
         "HUB_RATE_LIMIT_ANONYMOUS": str(10**9),
         "HUB_RATE_LIMIT_ACCOUNT": str(10**9),
+        **({"PYTHONPATH": str(CODE)} if CODE != REPO else {}),
         **extra,
     }
 
@@ -146,6 +171,25 @@ class CliRun:
     returncode: int
     stdout: str
     stages: list[Stage] = field(default_factory=list)
+    cut: Stage | None = None
+    """The embedding stage stopped at its time budget (the command was killed there)."""
+
+    @property
+    def estimated_seconds(self) -> float:
+        """The wall time, plus what the cut stage still needed at the rate it had reached.
+
+        When not even its first batch was done (progress moves a store batch at a time),
+        the rate was below one batch in the time spent: the estimate is then a lower bound.
+        """
+        cut = self.cut
+        if cut is None:
+            return self.seconds
+        done = cut.done or min(EMBED_BATCH, cut.total)
+        return self.seconds + (cut.total - cut.done) * cut.seconds / max(done, 1)
+
+    @property
+    def lower_bound(self) -> bool:
+        return self.cut is not None and self.cut.done == 0
 
     @property
     def summary(self) -> str:
@@ -153,9 +197,15 @@ class CliRun:
         return lines[-1] if lines else ""
 
 
-def run_hub(args: Sequence[str], env: Mapping[str, str]) -> CliRun:
+def run_hub(
+    args: Sequence[str], env: Mapping[str, str], *, embed_budget: float | None = None
+) -> CliRun:
     """Run `hub ARGS`, echoing its progress bars to stderr as they change and timing each
-    stage (rich is told it may draw on a pipe, then its frames are read back)."""
+    stage (rich is told it may draw on a pipe, then its frames are read back).
+
+    `embed_budget`: an embedding stage still running after that many seconds is cut short
+    by killing the command (imports survive being killed: the nodes are written before
+    they are embedded); its rate so far gives `estimated_seconds`."""
     command = [PYTHON, "-m", "hub", *args]
     say(f"$ hub {' '.join(args)}")
     started = time.monotonic()
@@ -164,15 +214,16 @@ def run_hub(args: Sequence[str], env: Mapping[str, str]) -> CliRun:
         env={**env, "TTY_COMPATIBLE": "1", "NO_COLOR": "1", "COLUMNS": "160"},
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        cwd=REPO,
+        cwd=CODE,
     )
     assert process.stdout is not None and process.stderr is not None
     stages: dict[str, Stage] = {}
     chunks: list[str] = []
     reader = threading.Thread(target=_collect, args=(process.stdout, chunks), daemon=True)
     reader.start()
+    cut: list[Stage] = []
     try:
-        _follow_progress(process.stderr, stages, started)
+        _follow_progress(process, stages, started, embed_budget, cut)
         returncode = process.wait()
     except BaseException:
         process.send_signal(signal.SIGINT)
@@ -184,9 +235,14 @@ def run_hub(args: Sequence[str], env: Mapping[str, str]) -> CliRun:
     reader.join()
     run = CliRun(list(args), time.monotonic() - started, returncode, "".join(chunks))
     run.stages = sorted(stages.values(), key=lambda stage: stage.first_seen)
+    run.cut = cut[0] if cut else None
     say(f"hub {args[0]} {args[1] if len(args) > 1 else ''} ended ({returncode}) in "
         f"{run.seconds:.1f} s: {run.summary[:300]}")  # fmt: skip
-    if returncode != 0:
+    if run.cut is not None:
+        bound = "at least " if run.lower_bound else ""
+        say(f"  cut at {run.cut.description} {run.cut.done}/{run.cut.total}; estimated "
+            f"{bound}{run.estimated_seconds:.0f} s for the whole command")  # fmt: skip
+    elif returncode != 0:
         raise RuntimeError(f"hub {' '.join(args)} failed ({returncode}):\n{run.stdout[-2000:]}")
     return run
 
@@ -195,8 +251,16 @@ def _collect(stream: IO[bytes], into: list[str]) -> None:
     into.append(stream.read().decode("utf-8", "replace"))
 
 
-def _follow_progress(stream: IO[bytes], stages: dict[str, Stage], started: float) -> None:
+def _follow_progress(
+    process: subprocess.Popen[bytes],
+    stages: dict[str, Stage],
+    started: float,
+    embed_budget: float | None,
+    cut: list[Stage],
+) -> None:
     """Read rich's frames; note when each stage's count first appears and last moves."""
+    stream = process.stderr
+    assert stream is not None
     buffer = b""
     shown = 0.0
     while True:
@@ -221,6 +285,20 @@ def _follow_progress(stream: IO[bytes], stages: dict[str, Stage], started: float
                 stage = stages[what] = Stage(what, first_seen=now, last_change=now)
             if done != stage.done or total != stage.total:
                 stage.done, stage.total, stage.last_change = done, total, now
+        for stage in stages.values():
+            if (
+                embed_budget is not None
+                and not cut
+                and stage.description.startswith("embedding")
+                and now - stage.first_seen > embed_budget
+                and stage.done < stage.total
+            ):
+                elapsed = now - stage.first_seen
+                say(f"  {stage.description}: {stage.done}/{stage.total} after {elapsed:.0f} s;"
+                    " cutting it short (--embed-budget)")  # fmt: skip
+                stage.last_change = now
+                cut.append(stage)
+                process.kill()
         if now - shown >= 5.0 and stages:
             latest = max(stages.values(), key=lambda stage: stage.last_change)
             say(f"  {latest.description}: {latest.done}/{latest.total}")
@@ -248,7 +326,7 @@ class Served:
 
     def __enter__(self) -> Served:
         started = time.monotonic()
-        self.process = subprocess.Popen(self.command, env=self.env, cwd=REPO)
+        self.process = subprocess.Popen(self.command, env=self.env, cwd=CODE)
         deadline = started + READY_TIMEOUT
         while time.monotonic() < deadline:
             if self.process.poll() is not None:

@@ -27,6 +27,8 @@ from hub.sources import cordis, writer
 from hub.sources.cordis_organisations import Participation, organisation_records
 from hub.sources.report import ImportReport, NoProgress
 from hub.suggestions import store
+from matching.documents import sentences
+from matching.embeddings import Embedder
 
 ORGANISATION_PICS = Statement(
     name="bench_organisation_pics",
@@ -107,7 +109,10 @@ async def add_organisations(
         for record in sources
     }
     taken = {record.key for record in sources}
-    order = list(sources)
+    pics = {str(row["id"]): str(row["pic"]) for row in await graph.run(ORGANISATION_PICS)}
+    vectors = await stored_vectors(graph, "Organisation")
+    by_pic = {pics[node_id]: vector for node_id, vector in vectors.items() if node_id in pics}
+    order = [record for record in sources if record.key in by_pic]  # copy what is embedded
     random.Random(seed).shuffle(order)
     copies: list[Participation] = []
     source_of: dict[str, str] = {}
@@ -141,17 +146,20 @@ async def add_organisations(
             graph, rows, report=report, progress=progress, batch_size=500
         )
         links_written = len(rows)
-    await _write_vectors(graph, source_of, model_id=model_id, rng=rng)
+    await _write_vectors(graph, source_of, by_pic, model_id=model_id, rng=rng)
     return Added(len(records), links_written, time.monotonic() - started)
 
 
 async def _write_vectors(
-    graph: GraphEngine, source_of: dict[str, str], *, model_id: str, rng: np.random.Generator
+    graph: GraphEngine,
+    source_of: dict[str, str],
+    by_pic: dict[str, np.ndarray],
+    *,
+    model_id: str,
+    rng: np.random.Generator,
 ) -> None:
     """Perturbed copies of the sources' stored vectors, with each copy's own text hash."""
     pics = {str(row["id"]): str(row["pic"]) for row in await graph.run(ORGANISATION_PICS)}
-    vectors = await stored_vectors(graph, "Organisation")
-    by_pic = {pics[node_id]: vectors[node_id] for node_id in vectors if node_id in pics}
     stale = [
         item
         for item in await store.stale_nodes(graph, "Organisation", model_id)
@@ -172,6 +180,54 @@ async def _write_vectors(
             store.STATEMENTS["Organisation"].write, {"rows": rows, "model": model_id, "at": at}
         )
         progress.advance(len(batch))
+
+
+async def fill_missing_vectors(
+    graph: GraphEngine,
+    label: str,
+    *,
+    model_id: str,
+    embedder: Embedder,
+    fallback: str | None = None,
+    seed: int = 0,
+) -> tuple[int, int, str]:
+    """Give each node of `label` still without a vector (an import cut short in its
+    embedding stage) a perturbed copy of a vector the import did store for that label,
+    else for the `fallback` label, else the vector of its first sentence:
+    (stored, filled, how)."""
+    vectors = await stored_vectors(graph, label)
+    missing = [
+        item for item in await store.stale_nodes(graph, label, model_id) if item.id not in vectors
+    ]
+    if not missing:
+        return len(vectors), 0, ""
+    rng = np.random.default_rng(seed)
+    pool = list(vectors.values())
+    how = "perturbed copies of those"
+    if not pool and fallback is not None:
+        pool = list((await stored_vectors(graph, fallback)).values())
+        how = f"perturbed copies of the {fallback} vectors"
+    if not pool:
+        how = "the vectors of their first sentences"
+    progress = SayProgress()
+    progress.stage(f"filling {label} vectors with {how}", len(missing))
+    at = now_iso()
+    for start in range(0, len(missing), WRITE_BATCH):
+        batch = missing[start : start + WRITE_BATCH]
+        if pool:
+            chosen = np.stack([pool[int(rng.integers(len(pool)))] for _ in batch])
+            found = chosen + rng.normal(0.0, NOISE, chosen.shape).astype(np.float32)
+            found /= np.linalg.norm(found, axis=1, keepdims=True)
+        else:
+            firsts = [(sentences(item.text) or [item.text])[0] for item in batch]
+            found = await embedder.encode(firsts)
+        rows = [
+            {"id": item.id, "vector": store.pack(vector), "hash": item.hash}
+            for item, vector in zip(batch, found, strict=True)
+        ]
+        await graph.run(store.STATEMENTS[label].write, {"rows": rows, "model": model_id, "at": at})
+        progress.advance(len(batch))
+    return len(vectors), len(missing), how
 
 
 def _vectors_statement(label: str) -> Statement:

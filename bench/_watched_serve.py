@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import logging
+import signal
 import sys
 import threading
 import time
@@ -65,6 +67,9 @@ class LoopWatch:
     def stop(self) -> None:
         self._stop.set()
 
+    def report(self) -> dict[str, Any]:
+        return {"lags": self.lags, "samples": self.samples, "tick": TICK}
+
 
 def stack_key(frame: FrameType) -> str:
     """The innermost frame, and the innermost frames of our own packages (hub, matching,
@@ -82,7 +87,7 @@ def stack_key(frame: FrameType) -> str:
     return " > ".join([*ours[-4:], where]) if ours else where
 
 
-async def serve(host: str, port: int, watch: LoopWatch) -> None:
+async def serve(host: str, port: int, watch: LoopWatch, report: Path) -> None:
     settings = Settings.from_env()
     logging.basicConfig(
         level=settings.log_level.upper(),
@@ -94,11 +99,16 @@ async def serve(host: str, port: int, watch: LoopWatch) -> None:
     probe = asyncio.create_task(watch.probe())
     sampler = threading.Thread(target=watch.sample, daemon=True)
     sampler.start()
+    # uvicorn re-raises the SIGTERM/SIGINT it stopped on once it has shut down; with these
+    # (restored) handlers that re-raise does not kill the process before the report is out.
+    for number in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(number, lambda *_: None)
     try:
         await uvicorn.Server(config).serve()
     finally:
         watch.stop()
         probe.cancel()
+        report.write_text(json.dumps(watch.report()))
 
 
 def main() -> None:
@@ -108,13 +118,8 @@ def main() -> None:
     parser.add_argument("--report", type=Path, required=True)
     args = parser.parse_args()
     watch = LoopWatch()
-    try:
-        asyncio.run(serve(args.host, args.port, watch))
-    except KeyboardInterrupt:
-        pass
-    finally:
-        report: dict[str, Any] = {"lags": watch.lags, "samples": watch.samples, "tick": TICK}
-        args.report.write_text(json.dumps(report))
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(serve(args.host, args.port, watch, args.report))
 
 
 if __name__ == "__main__":

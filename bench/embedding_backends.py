@@ -175,11 +175,11 @@ def compare(
     return Result(name, short_rate, call_rate, float(cosine.mean()), float(cosine.min()), note)
 
 
-def backends(
-    configured: SentenceTransformerEmbedder,
-) -> dict[str, Callable[[], tuple[Encode, str]]]:
+Backends = dict[str, Callable[[], tuple[Encode, str]]]
+
+
+def backends(configured: SentenceTransformerEmbedder, folder: Path) -> Backends:
     path = configured.model_name
-    folder = Path(tempfile.mkdtemp(prefix="hubbench-onnx-"))
 
     def plain() -> tuple[Encode, str]:
         from sentence_transformers import SentenceTransformer

@@ -286,6 +286,22 @@ async def measure(
     return ratio, chosen
 
 
+async def fill_vectors(folder: Path, holder: EmbedderHolder) -> None:
+    async with attached(folder) as runtime:
+        for label, fallback in (("FundingCall", None), ("Organisation", "FundingCall")):
+            stored, filled, how = await _synthetic.fill_missing_vectors(
+                runtime.graph,
+                label,
+                model_id=holder.model_id,
+                embedder=holder.get(),
+                fallback=fallback,
+            )
+            print(
+                f"vectors: {stored} {label} nodes embedded by `hub import` before its "
+                f"--embed-budget" + (f", {filled} more given {how}" if filled else "")
+            )
+
+
 async def add_synthetic(folder: Path, total: int, model_id: str) -> None:
     async with attached(folder) as runtime:
         present = len(await _synthetic.stored_vectors(runtime.graph, "Organisation"))
@@ -305,6 +321,13 @@ def main() -> None:
     parser.add_argument("--warmup", type=int, default=20, help="warm-up requests per series")
     parser.add_argument("--skip-100k", action="store_true", help="only the real 23k")
     parser.add_argument("--total", type=int, default=100_000, help="organisations at scale")
+    parser.add_argument(
+        "--embed-budget",
+        type=float,
+        help="cut the imports' embedding stages after this many seconds and give the nodes "
+        "left without a vector perturbed copies of the stored ones (when embedding all of "
+        "them would not fit in the time at hand)",
+    )
     parser.add_argument(
         "--imported",
         type=Path,
@@ -329,11 +352,17 @@ def main() -> None:
             copy_data(args.imported, folder)
             print(f"imported: copied from {args.imported} (no import run)")
         else:
-            cordis_run = run_hub(["import", "cordis", str(CORDIS), *limit], env)
+            budget = args.embed_budget
+            cordis_run = run_hub(
+                ["import", "cordis", str(CORDIS), *limit], env, embed_budget=budget
+            )
             files = [str(path) for path in (*portal_topic_files(), calls_2026())]
-            calls_run = run_hub(["import", "calls", *files], env)
-            print(f"imported: {cordis_run.summary}")
-            print(f"imported: {calls_run.summary}")
+            calls_run = run_hub(["import", "calls", *files], env, embed_budget=budget)
+            for run in (cordis_run, calls_run):
+                print(f"imported in {run.seconds:.0f} s: {run.summary}")
+            if cordis_run.cut is not None or calls_run.cut is not None:
+                holder = EmbedderHolder(Settings.from_env(env).embedding_model)
+                asyncio.run(fill_vectors(folder, holder))
         holder = EmbedderHolder(Settings.from_env(env).embedding_model)
         embedder = holder.get()
         with Served(env) as server:
