@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Coroutine
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -26,6 +27,7 @@ from hub.auth.viewer import GlobalRole
 from hub.demo import seed as demo
 from hub.ecosystem.entities import now_iso
 from hub.ecosystem.errors import HubError
+from hub.evaluation import evaluate
 from hub.runtime import Runtime, open_runtime
 from hub.settings import Settings
 from hub.sources import ImportReport, calls, ckan, cordis
@@ -33,6 +35,7 @@ from hub.suggestions.jobs import QUEUE, failed_jobs
 from hub.suggestions.models import EmbedderHolder
 from hub.suggestions.store import EMBEDDED_LABELS, embed_stale, missing_embeddings
 from hub.worker import build_worker
+from matching.baselines import summary, table
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -352,6 +355,43 @@ async def _embed(
         labels=labels,
         force=force,
         progress=progress,
+    )
+
+
+@app.command("eval")
+def eval_command(
+    data: Annotated[
+        Path, typer.Argument(help="The shared data folder holding cordis-he/ and ft-portal/.")
+    ],
+    graph_name: Annotated[
+        str | None,
+        typer.Option(help="Graph to import the dev split into (default: HUB_GRAPH_NAME-eval)."),
+    ] = None,
+) -> None:
+    """Run the dev protocol through the hub's API and print it next to the baselines."""
+    base = _settings()
+    settings = replace(base, graph_name=graph_name or f"{base.graph_name}-eval")
+
+    async def work() -> list[Any]:
+        async with open_runtime(settings, supervise=False) as runtime:
+            holder = EmbedderHolder(settings.embedding_model)
+            embedder = await asyncio.to_thread(holder.get)
+            with _progress() as progress:
+                return await evaluate(
+                    runtime.graph,
+                    embedder,
+                    model=holder.model_id,
+                    data_dir=data,
+                    progress=_RichProgress(progress),
+                )
+
+    started = time.monotonic()
+    rows = _execute(work)
+    out.print(table(rows), highlight=False)
+    out.print(
+        f"dev split through the API of graph {settings.graph_name!r}, "
+        f"{time.monotonic() - started:.0f} s: {summary(rows)}",
+        highlight=False,
     )
 
 

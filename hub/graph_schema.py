@@ -43,6 +43,8 @@ HUB_SCHEMA = Schema(
         # challenges: one submission per team and challenge; one node per source dataset
         ("Submission", "key"),
         ("Dataset", "key"),
+        # matching: one vector per distinct sentence and model (hub.suggestions.sentences)
+        ("SentenceVector", "key"),
     ),
     lookup=(
         *((label, "id") for label in ENTITIES),

@@ -12,13 +12,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
-
+from matching.baselines import Baselines
 from matching.documents import sentences
 from matching.embedding_cache import cached_encode
 from matching.embeddings import FloatArray, SentenceTransformerEmbedder, mean_of_sentences
 from matching.evidence import Facts
-from matching.features import History, PastProject
+from matching.features import History
 from matching.lexical import LexicalIndex, Weighting
 from matching.pooling import SentenceIndex, soft_max_similarity
 from matching.protocol import DevSplit, load_dev_split
@@ -52,6 +51,7 @@ class DevCorpus:
     title_vectors: FloatArray
     call_index: LexicalIndex
     history: History
+    baselines: Baselines
     signals: dict[tuple[str, int], tuple[FloatArray, FloatArray]] = field(default_factory=dict)
     """(task, query number) -> (semantic, lexical) scores of every candidate, computed once."""
 
@@ -97,11 +97,8 @@ def build_corpus(data_dir: Path, cache: Path, progress: Progress = quiet) -> Dev
         f"{len(split.call_queries)} organisation->call queries "
         f"({time.perf_counter() - started:.0f} s)"
     )
-    org_ids = sorted(split.profiles)
-    call_ids = sorted(split.calls)
-    org_index, call_index = LexicalIndex(), LexicalIndex()
-    org_index.add_many((org, split.profiles[org]) for org in org_ids)
-    call_index.add_many((call, split.calls[call].text) for call in call_ids)
+    baselines = Baselines.build(split)
+    org_ids, call_ids, history = baselines.org_ids, baselines.call_ids, baselines.history
     progress(f"lexical indexes built ({time.perf_counter() - started:.0f} s)")
     embedder = SentenceTransformerEmbedder()
 
@@ -124,7 +121,6 @@ def build_corpus(data_dir: Path, cache: Path, progress: Progress = quiet) -> Dev
         embedder, [split.calls[call].title for call in call_ids], cache, progress=report
     )
     progress(f"embeddings ready ({time.perf_counter() - started:.0f} s)")
-    history = History(PastProject(p.topic, p.participants) for p in split.profile_projects)
     org_facts = [
         Facts(
             name=split.organisations[org].name,
@@ -135,18 +131,18 @@ def build_corpus(data_dir: Path, cache: Path, progress: Progress = quiet) -> Dev
         )
         for org in org_ids
     ]
-    popularity = np.array([f.popularity for f in org_facts], dtype=np.float32)
     return DevCorpus(
         split=split,
         org_ids=org_ids,
         org_vectors=org_vectors,
         org_sentences=org_sentences,
-        org_index=org_index,
+        org_index=baselines.org_index,
         org_facts=org_facts,
-        popularity=popularity,
+        popularity=baselines.popularity,
         call_ids=call_ids,
         call_vectors=call_vectors,
         title_vectors=title_vectors,
-        call_index=call_index,
+        call_index=baselines.call_index,
         history=history,
+        baselines=baselines,
     )

@@ -17,8 +17,6 @@ from typing import TYPE_CHECKING, Protocol
 import numpy as np
 import numpy.typing as npt
 
-from matching.documents import sentences
-
 if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
 
@@ -49,18 +47,6 @@ def mean_of_sentences(
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
     result: FloatArray = np.divide(matrix, norms, out=np.zeros_like(matrix), where=norms > 0)
     return result
-
-
-async def encode_documents(embedder: Embedder, texts: Sequence[str]) -> FloatArray:
-    """Embed long documents sentence by sentence, each distinct sentence once, and average.
-
-    Nothing is cut at the model's input limit, and the sentences many documents share (the
-    topic titles of organisation profiles) are encoded once per call.
-    """
-    split = [sentences(text) or [text] for text in texts]
-    distinct = list(dict.fromkeys(s for parts in split for s in parts))
-    encoded = await embedder.encode(distinct)
-    return mean_of_sentences(split, dict(zip(distinct, encoded, strict=True)))
 
 
 def default_model_path() -> Path:

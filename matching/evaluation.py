@@ -15,12 +15,23 @@ import argparse
 import sys
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
-import numpy.typing as npt
 
+from matching.baselines import (
+    BASELINE_METHODS,
+    CALLS_TASK,
+    DEPTH,
+    PARTNERS_TASK,
+    Row,
+    score_calls,
+    score_partners,
+    summary,
+    table,
+    top_rows,
+)
 from matching.corpus import DevCorpus, Progress, build_corpus, quiet
 from matching.embeddings import FloatArray
 from matching.evidence import Facts, GraphEvidence
@@ -30,38 +41,26 @@ from matching.features import (
     PARTNER_PROGRAMME_DEPTH,
     topic_family,
 )
-from matching.lexical import Weighting
-from matching.metrics import Metrics
 from matching.ranking import DEFAULT_WEIGHTS, Candidate, Use, Weights, rank
 
 POOL = 300
 """Candidates taken from the top of each signal's list (task A)."""
-DEPTH = 20
-
-
-def _top(scores: FloatArray, k: int) -> npt.NDArray[np.intp]:
-    k = min(k, scores.size)
-    top = np.argpartition(-scores, k - 1)[:k]
-    return top[np.argsort(-scores[top], kind="stable")]
 
 
 # -- task A: call -> partners ---------------------------------------------------------------
-PARTNER_METHODS = ("hub", "popularity", "bm25", "tfidf", "minilm")
+METHODS = ("hub", *BASELINE_METHODS, "minilm")
 
 
 def partner_rankings(
     prep: DevCorpus, method: str, weights: Weights | None = None, pool: int = POOL
 ) -> list[list[str]]:
     """One ranking of organisations per call->partners query."""
+    if method in BASELINE_METHODS:
+        return prep.baselines.partners(method)
     rankings: list[list[str]] = []
-    popular = _top(prep.popularity, DEPTH)
     for number, query in enumerate(prep.split.partner_queries):
-        if method == "popularity":
-            rows = popular
-        elif method in ("bm25", "tfidf"):
-            rows = _top(prep.org_index.score_vector(query.text, Weighting(method)), DEPTH)
-        elif method == "minilm":
-            rows = _top(prep.org_vectors @ prep.call_vectors[prep.call_row(query.topic)], DEPTH)
+        if method == "minilm":
+            rows = top_rows(prep.org_vectors @ prep.call_vectors[prep.call_row(query.topic)], DEPTH)
         else:
             semantic, lexical = prep.partner_signals(number)
             rows = np.array(_hub_partners(prep, query.topic, semantic, lexical, weights, pool))
@@ -89,7 +88,7 @@ def _hub_partners(
     programme = _family_counts(prep, topic, PARTNER_PROGRAMME_DEPTH)
     destination = _family_counts(prep, topic, DESTINATION_DEPTH)
     signals = (semantic, lexical, prep.popularity, programme, destination)
-    rows = np.unique(np.concatenate([_top(signal, pool) for signal in signals]))
+    rows = np.unique(np.concatenate([top_rows(signal, pool) for signal in signals]))
     facts: dict[str, Facts] = {}
     candidates: list[Candidate] = []
     for row in rows.tolist():
@@ -108,23 +107,15 @@ def _hub_partners(
 
 
 # -- task B: organisation -> call -----------------------------------------------------------
-CALL_METHODS = ("hub", "popularity", "bm25", "tfidf", "minilm")
-
-
 def call_rankings(prep: DevCorpus, method: str, weights: Weights | None = None) -> list[list[str]]:
     """One ranking of calls (topics with text) per organisation->call query."""
-    action_popularity = np.array(
-        [prep.history.action_popularity(call) for call in prep.call_ids], dtype=np.float32
-    )
+    if method in BASELINE_METHODS:
+        return prep.baselines.calls(method)
     rankings: list[list[str]] = []
     for number, query in enumerate(prep.split.call_queries):
-        if method == "popularity":
-            rows = _top(action_popularity, DEPTH)
-        elif method in ("bm25", "tfidf"):
-            rows = _top(prep.call_index.score_vector(query.text, Weighting(method)), DEPTH)
-        elif method == "minilm":
+        if method == "minilm":
             org_vector = prep.org_vectors[prep.org_row(query.organisation_id)]
-            rows = _top(prep.call_vectors @ org_vector, DEPTH)
+            rows = top_rows(prep.call_vectors @ org_vector, DEPTH)
         else:
             semantic, lexical = prep.call_signals(number)
             rows = np.array(_hub_calls(prep, query.organisation_id, semantic, lexical, weights))
@@ -158,79 +149,21 @@ def _hub_calls(
 
 
 # -- report ---------------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class Row:
-    task: str
-    method: str
-    overall: Metrics
-    greek: Metrics
-
-
-def score_partners(prep: DevCorpus, rankings: Sequence[list[str]]) -> tuple[Metrics, Metrics]:
-    queries = prep.split.partner_queries
-    overall = Metrics.mean(zip(rankings, (q.truth for q in queries), strict=True))
-    greek = Metrics.mean(zip(rankings, (prep.split.greek(q.truth) for q in queries), strict=True))
-    return overall, greek
-
-
-def score_calls(prep: DevCorpus, rankings: Sequence[list[str]]) -> tuple[Metrics, Metrics]:
-    queries = prep.split.call_queries
-    overall = Metrics.mean(zip(rankings, (q.truth for q in queries), strict=True))
-    greek_truth = (
-        q.truth if prep.split.organisations[q.organisation_id].country == "EL" else frozenset()
-        for q in queries
-    )
-    greek = Metrics.mean(zip(rankings, greek_truth, strict=True))
-    return overall, greek
-
-
 def run(prep: DevCorpus, progress: Progress = quiet) -> list[Row]:
     rows: list[Row] = []
-    for method in PARTNER_METHODS:
+    for method in METHODS:
         started = time.perf_counter()
         weights = DEFAULT_WEIGHTS[Use.CONSORTIUM] if method == "hub" else None
-        overall, greek = score_partners(prep, partner_rankings(prep, method, weights))
-        rows.append(Row("call -> partners", method, overall, greek))
-        progress(f"call -> partners, {method}: {time.perf_counter() - started:.1f} s")
-    for method in CALL_METHODS:
+        overall, greek = score_partners(prep.split, partner_rankings(prep, method, weights))
+        rows.append(Row(PARTNERS_TASK, method, overall, greek))
+        progress(f"{PARTNERS_TASK}, {method}: {time.perf_counter() - started:.1f} s")
+    for method in METHODS:
         started = time.perf_counter()
         weights = DEFAULT_WEIGHTS[Use.CALLS] if method == "hub" else None
-        overall, greek = score_calls(prep, call_rankings(prep, method, weights))
-        rows.append(Row("organisation -> call", method, overall, greek))
-        progress(f"organisation -> call, {method}: {time.perf_counter() - started:.1f} s")
+        overall, greek = score_calls(prep.split, call_rankings(prep, method, weights))
+        rows.append(Row(CALLS_TASK, method, overall, greek))
+        progress(f"{CALLS_TASK}, {method}: {time.perf_counter() - started:.1f} s")
     return rows
-
-
-def table(rows: Sequence[Row]) -> str:
-    header = (
-        f"{'task':<21} {'method':<11} {'n':>4} {'R@10':>6} {'R@20':>6} {'MRR':>6} "
-        f"{'nDCG20':>6} | {'EL n':>4} {'R@10':>6} {'R@20':>6} {'MRR':>6} {'nDCG20':>6}"
-    )
-    lines = [header, "-" * len(header)]
-    for row in rows:
-        o, g = row.overall, row.greek
-        lines.append(
-            f"{row.task:<21} {row.method:<11} {o.queries:>4} {o.recall_10:>6.3f} "
-            f"{o.recall_20:>6.3f} {o.mrr:>6.3f} {o.ndcg_20:>6.3f} | {g.queries:>4} "
-            f"{g.recall_10:>6.3f} {g.recall_20:>6.3f} {g.mrr:>6.3f} {g.ndcg_20:>6.3f}"
-        )
-    return "\n".join(lines)
-
-
-def summary(rows: Sequence[Row]) -> str:
-    parts: list[str] = []
-    for task, metric in (("call -> partners", "recall_20"), ("organisation -> call", "recall_10")):
-        hub = next(r for r in rows if r.task == task and r.method == "hub")
-        baselines = [r for r in rows if r.task == task and r.method != "hub"]
-        best = max(baselines, key=lambda r: getattr(r.overall, metric))
-        ratio = getattr(hub.overall, metric) / max(getattr(best.overall, metric), 1e-9)
-        label = "R@20" if metric == "recall_20" else "R@10"
-        parts.append(
-            f"{task}: hub {label} {getattr(hub.overall, metric):.3f} = {ratio:.2f}x best "
-            f"baseline ({best.method} {getattr(best.overall, metric):.3f}), Greek "
-            f"{getattr(hub.greek, metric):.3f}"
-        )
-    return "; ".join(parts)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -112,6 +112,10 @@ class LexicalIndex:
             for row in range(len(self._ids))
         ]
 
+    def prepare(self) -> None:
+        """Build the scoring matrices now (e.g. in a worker thread) instead of on next use."""
+        self._built()
+
     def score_vector(self, query: str, weighting: Weighting = Weighting.BM25) -> FloatArray:
         """Scores of every row for a query (0 for free rows and documents without a match)."""
         return self._score(self._parse(query), weighting)[0]

@@ -80,6 +80,10 @@ class SentenceIndex:
         self._membership = None
         return True
 
+    def prepare(self) -> None:
+        """Build the document-sentence matrix now (e.g. in a worker thread), not on next use."""
+        self._built()
+
     def ids(self) -> list[str]:
         """Document ids in the order of `score_vector`."""
         return list(self._ids)

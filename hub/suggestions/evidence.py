@@ -58,6 +58,13 @@ AMONG_CANDIDATES = Statement(
     "WHERE o.id IN $ids AND o.id <> seed RETURN o.id AS id, seed, count(p) AS projects",
     example={"seeds": [_X], "ids": [_X]},
 )
+FAMILY_MEMBERS = Statement(
+    name="evidence_family_members",
+    cypher="MATCH (p:Project) WHERE p.topic_identifier IN $topics "
+    "MATCH (o:Organisation)-[:PARTICIPATED_IN]->(p) "
+    "RETURN o.id AS id, count(p) AS projects ORDER BY projects DESC, id LIMIT $limit",
+    example={"topics": ["HORIZON-CL5-2024-D2-01-04"], "limit": 10},
+)
 TOPIC_COUNTS = Statement(
     name="evidence_topic_counts",
     cypher="MATCH (p:Project) WHERE p.topic_identifier IS NOT NULL "
@@ -126,11 +133,26 @@ async def among_candidates(
     return found
 
 
-async def action_popularity(graph: GraphEngine) -> Counter[str]:
+async def family_members(graph: GraphEngine, topics: Sequence[str], limit: int) -> list[str]:
+    """The organisations with the most past projects under these topics, most first."""
+    if not topics:
+        return []
+    rows = await graph.run(FAMILY_MEMBERS, {"topics": list(topics), "limit": limit})
+    return [str(row["id"]) for row in rows]
+
+
+async def topic_counts(graph: GraphEngine) -> Counter[str]:
+    """Past projects per call topic identifier."""
+    return Counter(
+        {str(row["topic"]): int(row["projects"]) for row in await graph.run(TOPIC_COUNTS)}
+    )
+
+
+def action_popularity(topics: Mapping[str, int]) -> Counter[str]:
     """Past projects per call action (topic identifier without its year)."""
     counts: Counter[str] = Counter()
-    for row in await graph.run(TOPIC_COUNTS):
-        counts[topic_family(str(row["topic"]))] += int(row["projects"])
+    for topic, projects in topics.items():
+        counts[topic_family(topic)] += projects
     return counts
 
 

@@ -1,9 +1,12 @@
-"""In-memory search indexes mirroring the graph: exact vectors and BM25, per label.
+"""In-memory search indexes mirroring the graph: exact vectors, sentences and BM25, per label.
 
 Each process keeps its own copy, loaded a page at a time on first use and then refreshed with
 the nodes changed (`updated_at`) or re-embedded (`embedded_at`) since the last refresh, at most
 once per `refresh_interval`; deleted nodes are noticed by a changed count. So a suggestion sees
 a write at most `refresh_interval` late, and never pays a full reload after the first.
+
+A refresh applies its nodes a chunk at a time, yielding to the event loop in between, and builds
+the scoring matrices in a worker thread, so requests keep flowing while an import writes.
 """
 
 from __future__ import annotations
@@ -15,15 +18,23 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+
 from graph import GraphEngine, Statement
 from hub.suggestions import evidence
-from hub.suggestions.store import EMBEDDED_LABELS, unpack
-from matching.documents import node_text
-from matching.lexical import LexicalHit, LexicalIndex
-from matching.vectors import VectorHit, VectorIndex
+from hub.suggestions.sentences import sentence_key, stored_vectors
+from hub.suggestions.store import EMBEDDED_LABELS
+from hub.suggestions.vectors import unpack
+from matching.documents import node_text, sentences
+from matching.embeddings import FloatArray
+from matching.lexical import LexicalHit, LexicalIndex, Weighting
+from matching.pooling import SentenceIndex
+from matching.vectors import VectorIndex
 
 PAGE = 2000
-ACTIONS_INTERVAL = 60.0
+CHUNK = 200
+"""Nodes applied between two yields to the event loop."""
+TOPICS_INTERVAL = 60.0
 NODE = "n {.*, search_text: null, sort_key: null} AS node"
 
 
@@ -67,6 +78,9 @@ class LabelIndex:
     label: str
     dimensions: int
     vectors: VectorIndex = field(init=False)
+    """Each node's own vector (the mean of its sentences)."""
+    sentences: SentenceIndex = field(init=False)
+    """Each node's sentence vectors, for scoring by its closest sentences."""
     lexical: LexicalIndex = field(default_factory=LexicalIndex)
     nodes: dict[str, dict[str, Any]] = field(default_factory=dict)
     watermark: str = ""
@@ -74,8 +88,18 @@ class LabelIndex:
 
     def __post_init__(self) -> None:
         self.vectors = VectorIndex(self.dimensions)
+        self.sentences = SentenceIndex(self.dimensions)
 
-    def put(self, node: dict[str, Any]) -> None:
+    def sentence_keys(self, node: dict[str, Any]) -> list[str]:
+        """The keys of the sentence vectors an embedded node was built from (none if it is not)."""
+        model = node.get("embedding_model")
+        if not isinstance(model, str) or not node.get("embedding"):
+            return []
+        text = node_text(self.label, node)
+        return [sentence_key(model, part) for part in sentences(text) or [text]]
+
+    def put(self, node: dict[str, Any], keys: list[str]) -> None:
+        """Add or replace a node; `keys` are its sentence keys, whose vectors are stored here."""
         node_id = str(node["id"])
         encoded = node.pop("embedding", None)
         self.nodes[node_id] = node
@@ -85,6 +109,10 @@ class LabelIndex:
             self.vectors.add([node_id], vector.reshape(1, -1))
         else:
             self.vectors.remove(node_id)
+        if keys and not self.sentences.missing(keys):
+            self.sentences.add(node_id, keys)
+        else:
+            self.sentences.remove(node_id)
         for stamp in (node.get("updated_at"), node.get("embedded_at")):
             if isinstance(stamp, str) and stamp > self.watermark:
                 self.watermark = stamp
@@ -93,16 +121,29 @@ class LabelIndex:
         self.nodes.pop(node_id, None)
         self.lexical.remove(node_id)
         self.vectors.remove(node_id)
+        self.sentences.remove(node_id)
 
-    def semantic(
-        self, query: Any, *, limit: int, allowed: Collection[str] | None = None
-    ) -> list[VectorHit]:
-        return self.vectors.search(query, limit=limit, allowed=allowed)
+    def prepare(self) -> None:
+        """Build the scoring matrices now (off the event loop) rather than on the next search."""
+        self.lexical.prepare()
+        self.sentences.prepare()
+
+    def semantic(self, query: FloatArray) -> dict[str, float]:
+        """Closeness in meaning of every embedded node to a query vector: the soft maximum
+        over its sentences, or the cosine of its own vector where its sentences are unknown."""
+        scores = self.vectors.scores(query)
+        scores.update(self.sentences.scores(query))
+        return scores
 
     def lexical_hits(
-        self, text: str, *, limit: int | None, allowed: Collection[str] | None = None
+        self,
+        text: str,
+        *,
+        limit: int | None,
+        allowed: Collection[str] | None = None,
+        weighting: Weighting = Weighting.BM25,
     ) -> list[LexicalHit]:
-        return self.lexical.search(text, limit=limit, allowed=allowed)
+        return self.lexical.search(text, limit=limit, allowed=allowed, weighting=weighting)
 
 
 class MatchIndex:
@@ -114,17 +155,27 @@ class MatchIndex:
         self._labels = {label: LabelIndex(label, dimensions) for label in EMBEDDED_LABELS}
         self._refreshed: dict[str, float] = {}
         self._locks = {label: asyncio.Lock() for label in EMBEDDED_LABELS}
+        self._topics: Counter[str] = Counter()
         self._actions: Counter[str] = Counter()
-        self._actions_at = -1e9
+        self._topics_at = -1e9
         self._experienced: list[str] = []
         self._experienced_version: tuple[str, int] | None = None
 
+    async def topic_counts(self, graph: GraphEngine) -> Counter[str]:
+        """Past projects per call topic; recounted at most once a minute."""
+        await self._count_topics(graph)
+        return self._topics
+
     async def action_popularity(self, graph: GraphEngine) -> Counter[str]:
-        """Past projects per call action; recounted at most once a minute."""
-        if time.monotonic() - self._actions_at >= ACTIONS_INTERVAL:
-            self._actions = await evidence.action_popularity(graph)
-            self._actions_at = time.monotonic()
+        """Past projects per call action (topic without its year); as often as topics."""
+        await self._count_topics(graph)
         return self._actions
+
+    async def _count_topics(self, graph: GraphEngine) -> None:
+        if time.monotonic() - self._topics_at >= TOPICS_INTERVAL:
+            self._topics = await evidence.topic_counts(graph)
+            self._actions = evidence.action_popularity(self._topics)
+            self._topics_at = time.monotonic()
 
     async def most_experienced(
         self, graph: GraphEngine, count: int, allowed: Collection[str] | None = None
@@ -166,17 +217,34 @@ class MatchIndex:
             after = ""
             while True:
                 rows = await graph.run(statements.page, {"after": after, "limit": PAGE})
-                for row in rows:
-                    index.put(dict(row["node"]))
+                await _apply(graph, index, [dict(row["node"]) for row in rows])
                 if len(rows) < PAGE:
                     break
                 after = str(rows[-1]["node"]["id"])
             index.loaded = True
+            await asyncio.to_thread(index.prepare)
             return
-        for row in await graph.run(statements.changed, {"since": index.watermark}):
-            index.put(dict(row["node"]))
+        rows = await graph.run(statements.changed, {"since": index.watermark})
+        await _apply(graph, index, [dict(row["node"]) for row in rows])
         total = int((await graph.run(statements.count))[0]["total"])
         if total != len(index.nodes):
             present = {str(row["id"]) for row in await graph.run(statements.ids)}
             for node_id in set(index.nodes) - present:
                 index.drop(node_id)
+        if rows or total != len(index.nodes):
+            await asyncio.to_thread(index.prepare)
+
+
+async def _apply(graph: GraphEngine, index: LabelIndex, nodes: list[dict[str, Any]]) -> None:
+    """Put nodes into the index a chunk at a time, reading the sentence vectors they need."""
+    for start in range(0, len(nodes), CHUNK):
+        chunk = nodes[start : start + CHUNK]
+        keys = [index.sentence_keys(node) for node in chunk]
+        wanted = index.sentences.missing([key for node_keys in keys for key in node_keys])
+        if wanted:
+            found = await stored_vectors(graph, wanted)
+            if found:
+                index.sentences.add_sentences(list(found), np.stack(list(found.values())))
+        for node, node_keys in zip(chunk, keys, strict=True):
+            index.put(node, node_keys)
+        await asyncio.sleep(0)

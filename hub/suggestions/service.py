@@ -7,20 +7,31 @@ organisations); the graph adds its evidence; matching ranks and explains.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
+
+import numpy as np
 
 from graph import GraphEngine
 from hub.ecosystem.errors import FieldIssue, NotFound, ValidationFailed
 from hub.suggestions import evidence
 from hub.suggestions.index import LabelIndex, MatchIndex
 from matching import ranking
+from matching.corpus import POOLED_SHARE, TITLE_SHARE
 from matching.documents import node_text
-from matching.embeddings import Embedder
+from matching.embeddings import Embedder, FloatArray
 from matching.evidence import Facts, GraphEvidence
-from matching.features import CALL_PROGRAMME_DEPTH, DESTINATION_DEPTH, topic_family
+from matching.features import (
+    CALL_PROGRAMME_DEPTH,
+    DESTINATION_DEPTH,
+    PARTNER_PROGRAMME_DEPTH,
+    topic_family,
+)
+from matching.lexical import Weighting
+from matching.pooling import soft_max_similarity
 from matching.ranking import Candidate, Ranked
 from matching.vectors import normalise
 
@@ -75,38 +86,40 @@ def _check_first(first: int) -> None:
         raise ValidationFailed([FieldIssue("first", f"must be between 1 and {MAX_FIRST}")])
 
 
-async def _query_vector(matcher: Matcher, index: LabelIndex, node_id: str | None, text: str) -> Any:
+async def _query_vector(
+    matcher: Matcher, index: LabelIndex, node_id: str | None, text: str
+) -> FloatArray:
     if node_id is not None:
         stored = index.vectors.vector(node_id)
         if stored is not None:
             return stored
     vectors = await matcher.embedder.encode([text])
-    return vectors[0]
+    vector: FloatArray = vectors[0]
+    return vector
+
+
+def _top(scores: Mapping[str, float], allowed: Collection[str] | None, count: int) -> list[str]:
+    """The ids of the `count` highest scores among the allowed ones."""
+    chosen = scores if allowed is None else {k: v for k, v in scores.items() if k in allowed}
+    return heapq.nlargest(count, chosen, key=chosen.__getitem__)
 
 
 def _candidates(
     index: LabelIndex,
-    vector: Any,
+    semantic: Mapping[str, float],
     text: str,
     *,
     allowed: Collection[str] | None,
     extra: Sequence[str] = (),
     pool: int = POOL,
 ) -> list[Candidate]:
-    semantic = {hit.id: hit.score for hit in index.semantic(vector, limit=pool, allowed=allowed)}
+    """The nearest in meaning, the best in words, and `extra`, each with both scores."""
     lexical = {hit.id: hit for hit in index.lexical_hits(text, limit=pool, allowed=allowed)}
-    ids = list(dict.fromkeys([*semantic, *lexical, *extra]))
-    # The scan above found the nearest; the few others get their cosine from their own
-    # vector rather than from a second scan of the whole matrix.
-    query = normalise(vector)[0]
-    for node_id in ids:
-        if node_id not in semantic:
-            stored = index.vectors.vector(node_id)
-            semantic[node_id] = float(stored @ query) if stored is not None else 0.0
+    ids = dict.fromkeys([*_top(semantic, allowed, pool), *lexical, *extra])
     return [
         Candidate(
             node_id,
-            semantic=semantic[node_id],
+            semantic=semantic.get(node_id, 0.0),
             lexical=lexical[node_id].score if node_id in lexical else 0.0,
             terms=lexical[node_id].terms if node_id in lexical else (),
         )
@@ -190,9 +203,10 @@ async def suggest_partners(
         )
     vector = await _query_vector(matcher, query_index, query_id, query_text)
     allowed = _allowed_organisations(organisations, filter)
+    semantic = organisations.semantic(vector)
     candidates = [
         c
-        for c in _candidates(organisations, vector, query_text, allowed=allowed)
+        for c in _candidates(organisations, semantic, query_text, allowed=allowed)
         if c.id not in exclude
     ]
     ids = [c.id for c in candidates]
@@ -239,11 +253,15 @@ async def suggest_funding_calls(
     calls = await matcher.index.of(graph, "FundingCall")
     asker: dict[str, Any] | None = None
     families: dict[str, int] = {}
+    allowed = _allowed_calls(calls, given, moment)
     if organisation_id is not None:
         organisations = await matcher.index.of(graph, "Organisation")
         asker = _node(organisations, organisation_id, "organisationId", "organisation")
         query_text = node_text("Organisation", asker)
         vector = await _query_vector(matcher, organisations, organisation_id, query_text)
+        semantic = _profile_closeness(
+            calls, allowed, vector, organisations.sentences.vectors_of(organisation_id)
+        )
         done = await evidence.participations(graph, [organisation_id])
         families = dict(
             evidence.family_counts(
@@ -253,12 +271,15 @@ async def suggest_funding_calls(
         )
     elif text is not None and text.strip():
         query_text = text
-        vector = (await matcher.embedder.encode([text]))[0]
+        semantic = calls.vectors.scores((await matcher.embedder.encode([text]))[0])
     else:
         raise ValidationFailed([FieldIssue("organisationId", "give organisationId or text")])
-    allowed = _allowed_calls(calls, given, moment)
-    semantic = calls.vectors.scores(vector)
-    lexical = {hit.id: hit for hit in calls.lexical_hits(query_text, limit=None, allowed=allowed)}
+    lexical = {
+        hit.id: hit
+        for hit in calls.lexical_hits(
+            query_text, limit=None, allowed=allowed, weighting=Weighting.TFIDF
+        )
+    }
     popularity = await matcher.index.action_popularity(graph)
     candidates: list[Candidate] = []
     facts: dict[str, Facts] = {}
@@ -294,6 +315,27 @@ async def suggest_funding_calls(
     )
     ranked = ranking.calls(candidates, found, limit=first)
     return [Suggestion(calls.nodes[item.id], item) for item in ranked]
+
+
+def _profile_closeness(
+    calls: LabelIndex, allowed: Sequence[str], profile: FloatArray, sentences: FloatArray
+) -> dict[str, float]:
+    """Calls for an organisation: its whole profile's cosine with each call, blended with the
+    soft maximum over its sentences (the mix tuned on the dev split, `matching.corpus`)."""
+    stored = {
+        call_id: vector
+        for call_id in allowed
+        if (vector := calls.vectors.vector(call_id)) is not None
+    }
+    if not stored:
+        return {}
+    ids = list(stored)
+    matrix = np.stack(list(stored.values()))
+    closeness = matrix @ normalise(profile)[0]
+    if sentences.shape[0]:
+        pooled = soft_max_similarity(sentences, matrix)
+        closeness = (1.0 - POOLED_SHARE) * closeness + POOLED_SHARE * pooled
+    return dict(zip(ids, closeness.tolist(), strict=True))
 
 
 def _allowed_calls(index: LabelIndex, given: CallFilter, moment: datetime) -> list[str]:
@@ -336,11 +378,17 @@ async def suggest_consortium(
     organisations = await matcher.index.of(graph, "Organisation")
     query_text = node_text("FundingCall", call)
     vector = await _query_vector(matcher, calls, funding_call_id, query_text)
+    title = _title(call)
+    title_vector = (await matcher.embedder.encode([title]))[0] if title else vector
+    semantic = _blend(organisations.semantic(vector), organisations.semantic(title_vector))
     allowed = _allowed_organisations(organisations, filter)
-    popular = await matcher.index.most_experienced(graph, POOL, allowed)
-    candidates = _candidates(organisations, vector, query_text, allowed=allowed, extra=popular)
-    ids = [c.id for c in candidates]
     identifier = str(call.get("identifier") or "")
+    extra = [
+        *(await matcher.index.most_experienced(graph, POOL, allowed)),
+        *(await _family_members(matcher, identifier, allowed)),
+    ]
+    candidates = _candidates(organisations, semantic, query_text, allowed=allowed, extra=extra)
+    ids = [c.id for c in candidates]
     facts = await _organisation_facts(graph, organisations, ids, identifier or None)
     preliminary = ranking.rank(
         candidates,
@@ -364,6 +412,29 @@ async def suggest_consortium(
     )
 
 
+def _blend(text: Mapping[str, float], title: Mapping[str, float]) -> dict[str, float]:
+    """A call's closeness to organisations: half by its whole text, half by its title."""
+    return {
+        node_id: (1.0 - TITLE_SHARE) * score + TITLE_SHARE * title.get(node_id, 0.0)
+        for node_id, score in text.items()
+    }
+
+
+async def _family_members(
+    matcher: Matcher, identifier: str, allowed: Collection[str] | None
+) -> list[str]:
+    """The organisations most experienced in the call's programme part and destination."""
+    if not identifier:
+        return []
+    topics = await matcher.index.topic_counts(matcher.graph)
+    found: list[str] = []
+    for depth in (PARTNER_PROGRAMME_DEPTH, DESTINATION_DEPTH):
+        family = topic_family(identifier, depth)
+        members = [topic for topic in topics if topic_family(topic, depth) == family]
+        found += await evidence.family_members(matcher.graph, members, POOL)
+    return [node_id for node_id in found if allowed is None or node_id in allowed]
+
+
 async def similar(
     matcher: Matcher, *, label: str, node_id: str, first: int = 10
 ) -> list[Suggestion]:
@@ -373,7 +444,8 @@ async def similar(
     node = _node(index, node_id, "id", label)
     text = node_text(label, node)
     vector = await _query_vector(matcher, index, node_id, text)
-    candidates = [c for c in _candidates(index, vector, text, allowed=None) if c.id != node_id]
+    semantic = index.semantic(vector)
+    candidates = [c for c in _candidates(index, semantic, text, allowed=None) if c.id != node_id]
     ranked = ranking.similar(candidates, GraphEvidence(), limit=first)
     return [Suggestion(index.nodes[item.id], item) for item in ranked]
 

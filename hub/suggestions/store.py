@@ -1,38 +1,34 @@
 """Embeddings stored on the nodes: which are stale, encoding them, writing them back.
 
-A vector is stored as base64 of its little-endian float32 bytes (`embedding`), with the hash of
-the text it embodies (`embedding_hash`), the model (`embedding_model`) and when it was written
-(`embedded_at`). A list of 384 floats per node was measured 20x slower to write through
-FalkorDB (92 s against 4 s for 23,000 nodes) and did not read back within 30 s.
+A node's vector (`embedding`, packed by `hub.suggestions.vectors`) is the normalised mean of
+its sentences' vectors, which are stored once per distinct sentence (`hub.suggestions.sentences`)
+before it. The node keeps the hash of the text it embodies (`embedding_hash`, which also names
+the embedding format, so a change of format re-embeds), the model (`embedding_model`) and when
+it was written (`embedded_at`).
 """
 
 from __future__ import annotations
 
-import base64
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-import numpy as np
-import numpy.typing as npt
-
 from graph import GraphEngine, Statement
-from matching.documents import FIELDS_BY_LABEL, content_hash, node_text
-from matching.embeddings import Embedder, encode_documents
+from hub.suggestions.sentences import sentence_vectors
+from hub.suggestions.vectors import pack
+from matching.documents import FIELDS_BY_LABEL, content_hash, node_text, sentences
+from matching.embeddings import Embedder, mean_of_sentences
 
 EMBEDDED_LABELS = ("Organisation", "FundingCall", "PilotProject")
 READ_BATCH = 1000
 ENCODE_BATCH = 256
 
-FloatArray = npt.NDArray[np.float32]
+EMBEDDING_FORMAT = "sentences-1"
+"""Changes whenever stored vectors must be rebuilt although texts and model did not change."""
 
 
-def pack(vector: FloatArray) -> str:
-    return base64.b64encode(np.asarray(vector, dtype="<f4").tobytes()).decode("ascii")
-
-
-def unpack(text: str) -> FloatArray:
-    return np.frombuffer(base64.b64decode(text), dtype="<f4").astype(np.float32)
+def embedding_hash(text: str) -> str:
+    return content_hash(f"{EMBEDDING_FORMAT}\n{text}")
 
 
 @dataclass(frozen=True)
@@ -101,7 +97,7 @@ def stale(
     found = []
     for node in nodes:
         text = node_text(label, node)
-        digest = content_hash(text)
+        digest = embedding_hash(text)
         if force or node.get("embedding_hash") != digest or node.get("embedding_model") != model:
             found.append(Stale(id=str(node["id"]), text=text, hash=digest))
     return found
@@ -144,7 +140,11 @@ async def embed(
     written = 0
     for start in range(0, len(nodes), ENCODE_BATCH):
         batch = nodes[start : start + ENCODE_BATCH]
-        vectors = await encode_documents(embedder, [item.text for item in batch])
+        split = [sentences(item.text) or [item.text] for item in batch]
+        by_sentence = await sentence_vectors(
+            graph, embedder, [part for parts in split for part in parts], model=model, at=at
+        )
+        vectors = mean_of_sentences(split, by_sentence)
         rows = [
             {"id": item.id, "vector": pack(vector), "hash": item.hash}
             for item, vector in zip(batch, vectors, strict=True)

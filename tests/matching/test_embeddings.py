@@ -11,7 +11,6 @@ from matching.embeddings import (
     EmbeddingError,
     SentenceTransformerEmbedder,
     default_model_path,
-    encode_documents,
 )
 from matching.lexical import LexicalIndex
 from matching.ranking import Candidate, partners
@@ -77,16 +76,6 @@ async def test_fusion_lets_a_greek_query_find_the_greek_document(
         for doc in DOCUMENTS
     ]
     assert partners(candidates)[0].id == "opendata"
-
-
-async def test_long_documents_are_the_mean_of_their_sentences(
-    embedder: SentenceTransformerEmbedder,
-) -> None:
-    text = "Hydrogen valleys. Batteries for cars. Hydrogen valleys."
-    document = await encode_documents(embedder, [text])
-    parts = await embedder.encode(["Hydrogen valleys.", "Batteries for cars."])
-    expected = parts.mean(axis=0)
-    assert np.allclose(document[0], expected / np.linalg.norm(expected), atol=1e-5)
 
 
 def test_a_missing_model_is_a_clear_error(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from graph.embedded import EmbeddedServer
 from graph.falkordb_engine import FalkorDBEngine
 from hub.api.context import Context, Loaders
 from hub.api.schema import schema
+from hub.auth.viewer import SYSTEM
 from hub.runtime import JOBS_DATABASE, Runtime
 from hub.settings import Settings
 from hub.suggestions.jobs import QUEUE
@@ -41,7 +42,7 @@ async def jobs(embedded_server: EmbeddedServer) -> AsyncIterator[ArqRedis]:
 
 
 async def _run(graph: FalkorDBEngine, jobs: ArqRedis, query: str, **variables: Any) -> Any:
-    context = Context(graph=graph, loaders=Loaders(graph), jobs=jobs)
+    context = Context(graph=graph, loaders=Loaders(graph), jobs=jobs, viewer=SYSTEM)
     result = await schema.execute(query, variable_values=variables, context_value=context)
     assert result.errors is None, result.errors
     return result.data

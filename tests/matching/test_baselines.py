@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from matching.evaluation import Row, summary, table
+from matching.baselines import Row, summary, table
 from matching.metrics import Metrics
 
 

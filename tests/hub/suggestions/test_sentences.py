@@ -1,0 +1,70 @@
+"""Sentence vectors: each distinct sentence encoded once, kept in the graph, reused."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from graph import Statement
+from graph.falkordb_engine import FalkorDBEngine
+from hub.graph_schema import HUB_SCHEMA
+from hub.suggestions.models import EmbedderHolder
+from hub.suggestions.sentences import sentence_key, sentence_vectors, stored_vectors
+from hub.suggestions.store import embed, stale
+from hub.suggestions.vectors import unpack
+from matching.documents import node_text, sentences
+from matching.embeddings import FloatArray, SentenceTransformerEmbedder
+
+CREATE = Statement("test_create_organisation", "CREATE (n:Organisation) SET n = $node", write=True)
+VECTOR = Statement("test_vector", "MATCH (n:Organisation {id: $id}) RETURN n.embedding AS v")
+
+
+class CountingEmbedder:
+    """The real model, counting what it is asked to encode."""
+
+    def __init__(self, inner: SentenceTransformerEmbedder) -> None:
+        self.inner = inner
+        self.encoded: list[str] = []
+
+    @property
+    def dimensions(self) -> int:
+        return self.inner.dimensions
+
+    async def encode(self, texts: Sequence[str]) -> FloatArray:
+        self.encoded.extend(texts)
+        return await self.inner.encode(texts)
+
+
+async def test_known_sentences_are_read_not_encoded_again(
+    graph: FalkorDBEngine, holder: EmbedderHolder
+) -> None:
+    await graph.ensure_schema(HUB_SCHEMA)
+    embedder = CountingEmbedder(holder.get())
+    first = await sentence_vectors(
+        graph, embedder, ["Hydrogen valleys", "Batteries", "Hydrogen valleys"], model="m", at="t"
+    )
+    assert embedder.encoded == ["Hydrogen valleys", "Batteries"]
+    again = await sentence_vectors(graph, embedder, ["Batteries", "Smart grids"], model="m", at="t")
+    assert embedder.encoded[2:] == ["Smart grids"]
+    assert np.allclose(again["Batteries"], first["Batteries"])
+    other_model = await stored_vectors(graph, [sentence_key("other", "Batteries")])
+    assert other_model == {}
+
+
+async def test_a_node_vector_is_the_mean_of_its_stored_sentences(
+    graph: FalkorDBEngine, holder: EmbedderHolder
+) -> None:
+    await graph.ensure_schema(HUB_SCHEMA)
+    node = {"id": "o1", "name": "Hydrogen valleys", "profile_text": "Batteries for cars"}
+    await graph.run(CREATE, {"node": node})
+    embedder = CountingEmbedder(holder.get())
+    nodes = stale("Organisation", [node], "m")
+    assert await embed(graph, embedder, "Organisation", nodes, model="m", at="t") == 1
+    texts = sentences(node_text("Organisation", node))
+    assert texts == ["Hydrogen valleys.", "Batteries for cars"]
+    parts = await stored_vectors(graph, [sentence_key("m", text) for text in texts])
+    assert len(parts) == 2 and sorted(embedder.encoded) == sorted(texts)
+    expected = sum(parts.values())
+    rows = await graph.run(VECTOR, {"id": "o1"})
+    assert np.allclose(unpack(rows[0]["v"]), expected / np.linalg.norm(expected), atol=1e-5)
