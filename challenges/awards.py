@@ -156,7 +156,7 @@ async def winners(
     challenge = checker.node_id("challengeId", challenge_id, required=False)
     checker.integer("since", since, minimum=1900, maximum=2200)
     checker.integer("until", until, minimum=1900, maximum=2200)
-    checker.integer("first", first, minimum=0, maximum=500, required=True)
+    checker.integer("first", first, minimum=0, maximum=100, required=True)
     checker.done()
     params = {
         "challenge": challenge,
