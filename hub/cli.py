@@ -21,6 +21,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from graph import GraphError, Statement
+from hub import backup as backups
 from hub.app import create_app
 from hub.auth import accounts
 from hub.auth.viewer import GlobalRole
@@ -454,6 +455,26 @@ def _print_report(report: ImportReport) -> None:
     if hidden > 0:
         out.print(f"... and {hidden} more rejected rows", highlight=False)
     out.print(report.summary(), markup=False, highlight=False, soft_wrap=True)
+
+
+@app.command("backup")
+def backup_command(
+    path: Annotated[Path, typer.Argument(help="The file to write the snapshot to.")],
+) -> None:
+    """Write a consistent snapshot of the embedded graph (and job queue) to a file, live."""
+    settings = _settings()
+    outcome = _execute(lambda: backups.backup(settings, path))
+    out.print(outcome.summary("backed up to"), markup=False, highlight=False, soft_wrap=True)
+
+
+@app.command("restore")
+def restore_command(
+    path: Annotated[Path, typer.Argument(help="A snapshot written by `hub backup`.")],
+) -> None:
+    """Replace the embedded graph with a snapshot; stop `hub serve`/`worker`/`run` first."""
+    settings = _settings()
+    outcome = _execute(lambda: backups.restore(settings, path))
+    out.print(outcome.summary("restored from"), markup=False, highlight=False, soft_wrap=True)
 
 
 admin_app = typer.Typer(help="Administer accounts.", no_args_is_help=True)
