@@ -8,6 +8,8 @@ from typing import Any, cast
 import strawberry
 from strawberry.scalars import JSON
 
+from challenges.phases import Phase
+from hub.api import challenge_access as access
 from hub.api.challenges import Award, Challenge, Team
 from hub.api.common import Node
 from hub.api.context import Info
@@ -50,9 +52,14 @@ NODE_TYPES: dict[str, tuple[entities.Kind, Callable[[dict[str, Any]], Node]]] = 
 }
 
 
-def visible(type_name: str, node: dict[str, Any]) -> bool:
-    """People are private unless they opted in to a public profile."""
-    return type_name != "Person" or bool(node.get("is_public"))
+def visible(info: Info, type_name: str, node: dict[str, Any]) -> bool:
+    """People are private unless they opted in to a public profile; a draft challenge is seen
+    by its organisers only."""
+    if type_name == "Person":
+        return bool(node.get("is_public"))
+    if type_name == "Challenge" and node.get("phase") == Phase.DRAFT.value:
+        return access.organises(info, str(node["id"]))
+    return True
 
 
 @strawberry.type(description="One hop of a path: a relation between two nodes of the path.")
@@ -79,7 +86,7 @@ class NodeQuery:
             return None
         kind, build = NODE_TYPES[type_name]
         node = await info.context.loaders.nodes(kind).load(node_id)
-        if node is None or not visible(type_name, node):
+        if node is None or not visible(info, type_name, node):
             return None
         return build(node)
 
@@ -98,7 +105,7 @@ class NodeQuery:
         nodes: list[Node] = []
         for type_name, node in found.nodes:
             ids[str(node["id"])] = to_global_id(type_name, str(node["id"]))
-            if type_name in NODE_TYPES and visible(type_name, node):
+            if type_name in NODE_TYPES and visible(info, type_name, node):
                 nodes.append(NODE_TYPES[type_name][1](node))
             else:
                 nodes.append(HiddenNode(id=strawberry.ID(ids[str(node["id"])])))

@@ -68,21 +68,27 @@ async def test_drafts_and_judging_stay_private(
         ANONYMOUS,
         "query($c: ID!) { challengeDetails(id: $c) { id } challenge(id: $c) { id } "
         "challengeDatasets(challengeId: $c) { id } challengeJsonLd(challengeId: $c) "
-        "challenges { totalCount } }",
+        "challenges { totalCount } node(id: $c) { id } }",
         c=challenge["id"],
     )
     assert seen.errors is None
     assert seen.data == {
         "challengeDetails": None,
         "challenge": None,
+        "node": None,
         "challengeDatasets": [],
         "challengeJsonLd": None,
         "challenges": {"totalCount": 0},
     }
     admin = await gql_as(
-        SYSTEM, "query($c: ID!) { challengeDetails(id: $c) { id } }", c=challenge["id"]
+        SYSTEM,
+        "query($c: ID!) { challengeDetails(id: $c) { id } node(id: $c) { id } }",
+        c=challenge["id"],
     )
-    assert admin.data == {"challengeDetails": {"id": challenge["id"]}}
+    assert admin.data == {
+        "challengeDetails": {"id": challenge["id"]},
+        "node": {"id": challenge["id"]},
+    }
     refused = await gql_as(
         ANONYMOUS,
         "query($c: ID!) { challengeRanking(challengeId: $c) { rank } }",
