@@ -199,6 +199,7 @@ async def measure(
     requests: int,
     warmup: int,
     chosen: list[str] | None = None,
+    profiled_count: int = PROFILED,
 ) -> tuple[float, list[str]]:
     """Every figure at one size: the p95 ratio of suggestPartners(organisationId:) to the
     scan, and the organisations asked about (the same ones at every size)."""
@@ -243,7 +244,7 @@ async def measure(
     async with attached(folder) as runtime:
         say(f"{size}: recall of the hub's semantic candidates, then in-process timing")
         recall = await hub_recall(runtime, matrix.shape[1], ids, org_queries, tops)
-        profiled = chosen[:PROFILED]
+        profiled = chosen[:profiled_count]
         service_series, hot = await in_process(
             runtime,
             embedder,
@@ -320,6 +321,9 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=200, help="requests per series")
     parser.add_argument("--warmup", type=int, default=20, help="warm-up requests per series")
     parser.add_argument("--skip-100k", action="store_true", help="only the real 23k")
+    parser.add_argument(
+        "--profiled", type=int, default=PROFILED, help="in-process requests timed with cProfile"
+    )
     parser.add_argument("--total", type=int, default=100_000, help="organisations at scale")
     parser.add_argument(
         "--embed-budget",
@@ -367,7 +371,15 @@ def main() -> None:
         embedder = holder.get()
         with Served(env) as server:
             ratios["23k"], chosen = asyncio.run(
-                measure(folder, server, embedder, "real", args.requests, args.warmup)
+                measure(
+                    folder,
+                    server,
+                    embedder,
+                    "real",
+                    args.requests,
+                    args.warmup,
+                    profiled_count=args.profiled,
+                )
             )
             if not args.skip_100k:
                 asyncio.run(add_synthetic(folder, args.total, holder.model_id))
@@ -375,7 +387,14 @@ def main() -> None:
             with Served(env) as server:  # restarted: it loads the 100k index afresh
                 ratios["100k"], _ = asyncio.run(
                     measure(
-                        folder, server, embedder, "synthetic", args.requests, args.warmup, chosen
+                        folder,
+                        server,
+                        embedder,
+                        "synthetic",
+                        args.requests,
+                        args.warmup,
+                        chosen,
+                        args.profiled,
                     )
                 )
     parts = ", ".join(f"{size} {ratio:.1f}x" for size, ratio in ratios.items())
