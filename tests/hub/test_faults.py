@@ -4,6 +4,7 @@ there and requests succeed again, without restarting the app."""
 
 from __future__ import annotations
 
+import asyncio
 import os
 import signal
 import tempfile
@@ -24,6 +25,7 @@ from hub.settings import Settings
 from hub.suggestions.models import EmbedderHolder
 
 GQL = {"Accept": "application/graphql-response+json"}
+DOWN_ANSWER_WITHIN = 2.0  # seconds: issue 5 asks for a clear 503 within 2 s
 COUNT = {"query": "{ organisations { totalCount edges { node { name } } } }"}
 
 
@@ -62,7 +64,10 @@ async def test_graph_down_is_a_clear_503_and_the_app_recovers_by_itself(
         if with_process is not None:
             with_process.wait()
 
-        down = await client.post("/graphql", json=COUNT)
+        # The answer comes before a 2 s client timeout (a timeout fails the test): a dead
+        # server refuses connections at once, nothing waits for the graph's socket timeout.
+        async with asyncio.timeout(DOWN_ANSWER_WITHIN):
+            down = await client.post("/graphql", json=COUNT)
         assert down.status_code == 503
         assert int(down.headers["retry-after"]) > 0
         (error,) = down.json()["errors"]
