@@ -18,6 +18,7 @@ async def test_a_burst_worker_runs_the_graph_check_job(
     redis = RedisSettings(unix_socket_path=str(embedded_server.socket_path), database=JOBS_DATABASE)
     runtime = Runtime(Settings.from_env({}), graph, embedded_server, redis)
     pool = await create_pool(redis)
+    await pool.flushdb()  # only this test's job in the queue
     try:
         job = await pool.enqueue_job("check_graph", _queue_name=QUEUE, _job_id="probe-1")
         assert job is not None

@@ -14,7 +14,7 @@ from urllib.parse import unquote
 import httpx
 import pytest
 import pytest_asyncio
-from arq.connections import RedisSettings
+from arq.connections import RedisSettings, create_pool
 from strawberry.types import ExecutionResult
 
 from graph.embedded import EmbeddedServer
@@ -135,3 +135,9 @@ async def app_client(
             await item.aclose()
         else:
             await item.__aexit__(None, None, None)
+    # the mutations queued embedding jobs: leave no work behind for the next test's worker
+    jobs = await create_pool(
+        RedisSettings(unix_socket_path=str(embedded_server.socket_path), database=JOBS_DATABASE)
+    )
+    await jobs.flushdb()
+    await jobs.aclose()

@@ -23,11 +23,11 @@ from hub.suggestions.store import embed_stale
 from tests.conftest import GqlRunner
 
 
-@pytest_asyncio.fixture(scope="module")
+@pytest_asyncio.fixture(scope="session")
 async def demo_graph(
     embedded_server: EmbeddedServer, holder: EmbedderHolder
 ) -> AsyncIterator[FalkorDBEngine]:
-    """The demo ecosystem, seeded and embedded once per module: tests only read it."""
+    """The demo ecosystem, seeded and embedded once per session: tests only read it."""
     engine = FalkorDBEngine.over_unix_socket(str(embedded_server.socket_path), "suggestions")
     await engine.clear()
     await engine.ensure_schema(HUB_SCHEMA)
