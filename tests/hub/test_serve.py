@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
-import subprocess
-import sys
 import tempfile
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,49 +12,25 @@ from typing import Any
 import httpx
 import pytest
 
-GQL_HEADERS = {"Accept": "application/graphql-response+json, application/json"}
+from tests.hub.processes import GQL_HEADERS, HubServe
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+class Hub(HubServe):
+    """A `hub serve` subprocess on loopback with its own data folder, and an administrator's
+    API token (writes need a verified account) that outlives restarts of the process."""
 
-
-class Hub:
-    """A `hub serve` subprocess on loopback with its own data folder."""
-
-    def __init__(self, data_dir: Path) -> None:
-        self.data_dir = data_dir
-        self.port = _free_port()
-        self.process: subprocess.Popen[bytes] | None = None
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def start(self) -> None:
-        env = {**os.environ, "HUB_DATA_DIR": str(self.data_dir), "HUB_LOG_LEVEL": "warning"}
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "hub", "serve", "--port", str(self.port)], env=env
-        )
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            assert self.process.poll() is None, "hub serve exited while starting"
-            try:
-                if httpx.get(f"{self.url}/ready", timeout=1).status_code == 200:
-                    return
-            except httpx.TransportError:
-                pass
-            time.sleep(0.1)
-        raise AssertionError("hub serve did not become ready")
+    def start(self) -> Hub:
+        super().start()
+        if self.token is None:
+            self.sign_in_as_admin()
+        return self
 
     def gql(self, query: str, **variables: Any) -> dict[str, Any]:
         response = httpx.post(
             f"{self.url}/graphql",
             json={"query": query, "variables": variables},
-            headers=GQL_HEADERS,
-            timeout=10,
+            headers={**GQL_HEADERS, "Authorization": f"Bearer {self.token}"},
+            timeout=60,
         )
         assert response.status_code == 200, response.text
         assert response.headers["content-type"].startswith("application/graphql-response+json")
@@ -73,11 +45,6 @@ class Hub:
         assert self.process is not None
         self.process.send_signal(signal.SIGKILL)
         self.process.wait()
-
-    def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            self.process.wait(20)
 
 
 @pytest.fixture
