@@ -23,9 +23,9 @@ import numpy as np
 from graph import GraphEngine, Statement
 from hub.suggestions import evidence
 from hub.suggestions.sentences import sentence_key, stored_vectors
-from hub.suggestions.store import EMBEDDED_LABELS
+from hub.suggestions.store import EMBEDDED_LABELS, parts_of
 from hub.suggestions.vectors import unpack
-from matching.documents import node_text, sentences
+from matching.documents import node_text
 from matching.embeddings import FloatArray
 from matching.lexical import LexicalHit, LexicalIndex, Weighting
 from matching.pooling import SentenceIndex
@@ -95,8 +95,9 @@ class LabelIndex:
         model = node.get("embedding_model")
         if not isinstance(model, str) or not node.get("embedding"):
             return []
-        text = node_text(self.label, node)
-        return [sentence_key(model, part) for part in sentences(text) or [text]]
+        return [
+            sentence_key(model, part) for part in parts_of(self.label, node_text(self.label, node))
+        ]
 
     def put(self, node: dict[str, Any], keys: list[str]) -> None:
         """Add or replace a node; `keys` are its sentence keys, whose vectors are stored here."""

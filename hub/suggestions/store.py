@@ -1,10 +1,10 @@
 """Embeddings stored on the nodes: which are stale, encoding them, writing them back.
 
 A node's vector (`embedding`, packed by `hub.suggestions.vectors`) is the normalised mean of
-its sentences' vectors, which are stored once per distinct sentence (`hub.suggestions.sentences`)
-before it. The node keeps the hash of the text it embodies (`embedding_hash`, which also names
-the embedding format, so a change of format re-embeds), the model (`embedding_model`) and when
-it was written (`embedded_at`).
+its parts' vectors (its sentences, or a call's whole text: `parts_of`), which are stored once
+per distinct part (`hub.suggestions.sentences`) before it. The node keeps the hash of the
+text it embodies (`embedding_hash`, which also names how it is embedded, so a change of
+either re-embeds), the model (`embedding_model`) and when it was written (`embedded_at`).
 """
 
 from __future__ import annotations
@@ -23,12 +23,23 @@ EMBEDDED_LABELS = ("Organisation", "FundingCall", "PilotProject")
 READ_BATCH = 1000
 ENCODE_BATCH = 256
 
-EMBEDDING_FORMAT = "sentences-1"
-"""Changes whenever stored vectors must be rebuilt although texts and model did not change."""
+WHOLE_TEXT_LABELS = frozenset({"FundingCall"})
+"""Labels embedded as one text (cut at the model's input limit), not sentence by sentence: a
+call's description runs to dozens of long sentences whose mean the ranking was not tuned on,
+and encoding them all cost 20 times the time of the whole text."""
 
 
-def embedding_hash(text: str) -> str:
-    return content_hash(f"{EMBEDDING_FORMAT}\n{text}")
+def embedding_hash(label: str, text: str) -> str:
+    """The text's hash with how it is embedded: a change of either re-embeds the node."""
+    how = "whole-text-1" if label in WHOLE_TEXT_LABELS else "sentences-1"
+    return content_hash(f"{how}\n{text}")
+
+
+def parts_of(label: str, text: str) -> list[str]:
+    """What a node's text is embedded as: its sentences, or the whole text for some labels."""
+    if label in WHOLE_TEXT_LABELS:
+        return [text]
+    return sentences(text) or [text]
 
 
 @dataclass(frozen=True)
@@ -97,7 +108,7 @@ def stale(
     found = []
     for node in nodes:
         text = node_text(label, node)
-        digest = embedding_hash(text)
+        digest = embedding_hash(label, text)
         if force or node.get("embedding_hash") != digest or node.get("embedding_model") != model:
             found.append(Stale(id=str(node["id"]), text=text, hash=digest))
     return found
@@ -140,7 +151,7 @@ async def embed(
     written = 0
     for start in range(0, len(nodes), ENCODE_BATCH):
         batch = nodes[start : start + ENCODE_BATCH]
-        split = [sentences(item.text) or [item.text] for item in batch]
+        split = [parts_of(label, item.text) for item in batch]
         by_sentence = await sentence_vectors(
             graph, embedder, [part for parts in split for part in parts], model=model, at=at
         )
