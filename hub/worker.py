@@ -16,7 +16,7 @@ from challenges.advance import advance_due_phases
 from challenges.reminders import Reminder, send_reminders
 from hub.mail import MailBackend, Message, backend_from_url
 from hub.runtime import Runtime
-from hub.suggestions.jobs import EMBED_JOB, MAX_TRIES, QUEUE, embed_node
+from hub.suggestions.jobs import EMBED_JOB, EMBED_TIMEOUT, MAX_TRIES, QUEUE, embed_node
 from hub.suggestions.models import EmbedderHolder
 
 log = logging.getLogger(__name__)
@@ -64,7 +64,7 @@ async def send_challenge_reminders(ctx: dict[str, Any]) -> int:
 
 JOBS = (
     check_graph,
-    func(embed_node, name=EMBED_JOB, keep_result=0, max_tries=MAX_TRIES),
+    func(embed_node, name=EMBED_JOB, keep_result=0, max_tries=MAX_TRIES, timeout=EMBED_TIMEOUT),
     func(advance_challenge_phases, keep_result=0),  # also enqueued by hand, or by the cron
     func(send_challenge_reminders, keep_result=0),
 )

@@ -22,6 +22,9 @@ QUEUE = "hub:jobs"
 EMBED_JOB = "embed_node"
 RETRY_DELAYS = (1, 5, 15, 60)
 MAX_TRIES = len(RETRY_DELAYS) + 1
+EMBED_TIMEOUT = 120
+"""Seconds an embedding job may run (the first in a worker loads the model). A job held by a
+worker that died is taken by another this long (plus arq's 10 s) after it started."""
 FAILED_JOBS = "hub:failed-jobs"
 FAILED_KEPT = 1000
 

@@ -270,7 +270,7 @@ async def test_a_worker_killed_mid_job_leaves_the_job_to_the_next_worker(
             worker.kill()
             worker.wait()
     assert await jobs.zscore(QUEUE, job_id) is not None  # not done, still queued
-    # A dead worker's claim on a job lasts arq's job timeout + 10 s (310 s); skip that wait.
+    # A dead worker's claim on a job lasts the job's timeout + 10 s (130 s); skip that wait.
     assert await jobs.pttl(f"arq:in-progress:{job_id}") > 0
     await jobs.delete(f"arq:in-progress:{job_id}")
 
