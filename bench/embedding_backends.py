@@ -69,7 +69,8 @@ def rate(encode: Encode, texts: Sequence[str]) -> tuple[float, np.ndarray]:
 
 def unit(vectors: np.ndarray) -> np.ndarray:
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    return vectors / np.maximum(norms, 1e-12)
+    result: np.ndarray = vectors / np.maximum(norms, 1e-12)
+    return result
 
 
 def real_texts(count: int) -> tuple[list[str], list[str], list[list[str]]]:
@@ -215,7 +216,7 @@ def backends(configured: SentenceTransformerEmbedder, folder: Path) -> Backends:
         import torch
 
         quantised = SentenceTransformerEmbedder(path)
-        quantised._model = torch.ao.quantization.quantize_dynamic(
+        quantised._model = torch.ao.quantization.quantize_dynamic(  # type: ignore[no-untyped-call]
             quantised._model, {torch.nn.Linear}, dtype=torch.qint8
         )
         return quantised.encode_sync, ""
