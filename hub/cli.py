@@ -26,7 +26,6 @@ from hub.app import create_app
 from hub.auth import accounts
 from hub.auth.viewer import GlobalRole
 from hub.demo import seed as demo
-from hub.ecosystem.entities import now_iso
 from hub.ecosystem.errors import HubError
 from hub.evaluation import evaluate
 from hub.runtime import Runtime, open_runtime
@@ -352,7 +351,6 @@ async def _embed(
         runtime.graph,
         embedder,
         model=holder.model_id,
-        at=now_iso(),
         labels=labels,
         force=force,
         progress=progress,

@@ -19,7 +19,6 @@ from graph import GraphEngine
 from hub.api.context import Context, Loaders
 from hub.api.limits import QueryLimits
 from hub.api.schema import HubSchema, build_schema
-from hub.ecosystem.entities import now_iso
 from hub.ecosystem.errors import HubError
 from hub.sources import calls, cordis
 from hub.sources.report import Progress
@@ -77,7 +76,7 @@ async def prepare_graph(
         progress=progress,
     )
     await calls.import_calls(graph, topic_exports(data_dir), progress=progress)
-    await embed_stale(graph, embedder, model=model, at=now_iso(), progress=progress)
+    await embed_stale(graph, embedder, model=model, progress=progress)
 
 
 class GraphQLApi:

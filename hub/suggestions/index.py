@@ -14,7 +14,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -41,7 +41,8 @@ NODE = "n {.*, search_text: null, sort_key: null} AS node"
 @dataclass(frozen=True)
 class IndexStatements:
     page: Statement
-    changed: Statement
+    stamps: Statement
+    by_ids: Statement
     count: Statement
     ids: Statement
 
@@ -55,11 +56,16 @@ def _statements(label: str) -> IndexStatements:
             "ORDER BY n.id LIMIT $limit",
             example={"after": "", "limit": 10},
         ),
-        changed=Statement(
-            name=f"index_changed_{lower}",
+        stamps=Statement(
+            name=f"index_stamps_{lower}",
             cypher=f"MATCH (n:{label}) WHERE n.updated_at >= $since OR n.embedded_at >= $since "
-            f"RETURN {NODE}",
+            "RETURN n.id AS id, n.updated_at AS updated_at, n.embedded_at AS embedded_at",
             example={"since": "2026-01-01T00:00:00+00:00"},
+        ),
+        by_ids=Statement(
+            name=f"index_nodes_{lower}",
+            cypher=f"UNWIND $ids AS key MATCH (n:{label} {{id: key}}) RETURN {NODE}",
+            example={"ids": ["x"]},
         ),
         count=Statement(
             name=f"index_count_{lower}", cypher=f"MATCH (n:{label}) RETURN count(n) AS total"
@@ -98,6 +104,13 @@ class LabelIndex:
         return [
             sentence_key(model, part) for part in parts_of(self.label, node_text(self.label, node))
         ]
+
+    def differs(self, stamps: Mapping[str, Any]) -> bool:
+        """Whether a node's stamps (`id`, `updated_at`, `embedded_at`) differ from its copy."""
+        known = self.nodes.get(str(stamps["id"]))
+        return known is None or any(
+            known.get(name) != stamps[name] for name in ("updated_at", "embedded_at")
+        )
 
     def put(self, node: dict[str, Any], keys: list[str]) -> None:
         """Add or replace a node; `keys` are its sentence keys, whose vectors are stored here."""
@@ -225,14 +238,19 @@ class MatchIndex:
             index.loaded = True
             await asyncio.to_thread(index.prepare)
             return
-        rows = await graph.run(statements.changed, {"since": index.watermark})
-        await _apply(graph, index, [dict(row["node"]) for row in rows])
+        # Stamps first: the nodes sharing the newest stamp come back every time (a bulk write
+        # stamps many alike), so only those whose stamps differ from the copy here are read.
+        stamps = await graph.run(statements.stamps, {"since": index.watermark})
+        changed = [str(row["id"]) for row in stamps if index.differs(row)]
+        for start in range(0, len(changed), PAGE):
+            rows = await graph.run(statements.by_ids, {"ids": changed[start : start + PAGE]})
+            await _apply(graph, index, [dict(row["node"]) for row in rows])
         total = int((await graph.run(statements.count))[0]["total"])
         if total != len(index.nodes):
             present = {str(row["id"]) for row in await graph.run(statements.ids)}
             for node_id in set(index.nodes) - present:
                 index.drop(node_id)
-        if rows or total != len(index.nodes):
+        if changed or total != len(index.nodes):
             await asyncio.to_thread(index.prepare)
 
 

@@ -52,9 +52,7 @@ async def embed_node(ctx: dict[str, Any], label: str, node_id: str) -> str:
         stale = await store.stale_by_id(runtime.graph, label, [node_id], holder.model_id)
         if not stale:
             return "unchanged"
-        await store.embed(
-            runtime.graph, embedder, label, stale, model=holder.model_id, at=now_iso()
-        )
+        await store.embed(runtime.graph, embedder, label, stale, model=holder.model_id)
     except GraphUnavailable as exc:
         attempt = int(ctx.get("job_try", 1))
         if attempt >= MAX_TRIES:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from graph import GraphEngine, Statement
+from hub.ecosystem.entities import now_iso
 from hub.suggestions.sentences import sentence_vectors
 from hub.suggestions.vectors import pack
 from matching.documents import FIELDS_BY_LABEL, content_hash, node_text, sentences
@@ -144,14 +145,17 @@ async def embed(
     nodes: Sequence[Stale],
     *,
     model: str,
-    at: str,
     advance: Callable[[int], None] = lambda _: None,
 ) -> int:
-    """Encode and store the vectors of `nodes`, a batch at a time; the number written."""
+    """Encode and store the vectors of `nodes`, a batch at a time; the number written.
+
+    Each batch is stamped when it is written, so the indexes that follow the graph by stamps
+    (hub.suggestions.index) read back a batch, not a whole run, as the newest."""
     written = 0
     for start in range(0, len(nodes), ENCODE_BATCH):
         batch = nodes[start : start + ENCODE_BATCH]
         split = [parts_of(label, item.text) for item in batch]
+        at = now_iso()
         by_sentence = await sentence_vectors(
             graph, embedder, [part for parts in split for part in parts], model=model, at=at
         )
@@ -177,7 +181,6 @@ async def embed_stale(
     embedder: Embedder,
     *,
     model: str,
-    at: str,
     labels: Sequence[str] = EMBEDDED_LABELS,
     force: bool = False,
     progress: Progress | None = None,
@@ -194,7 +197,6 @@ async def embed_stale(
             label,
             nodes,
             model=model,
-            at=at,
             advance=progress.advance if progress is not None else lambda _: None,
         )
     return written

@@ -29,7 +29,6 @@ from graph import Statement
 from graph.embedded import EmbeddedServer
 from graph.falkordb_engine import FalkorDBEngine
 from hub.ecosystem import crud, organisations
-from hub.ecosystem.entities import now_iso
 from hub.graph_schema import HUB_SCHEMA
 from hub.runtime import JOBS_DATABASE, Runtime
 from hub.settings import Settings
@@ -193,9 +192,7 @@ async def test_a_reembed_killed_and_run_again_ends_as_one_run(
     assert f"re-embedded {ORGANISATIONS - embedded} Organisation" in rerun.stdout
 
     await _organisations(graph, ORGANISATIONS)  # one uninterrupted run, elsewhere
-    await embed_stale(
-        graph, holder.get(), model=holder.model_id, at=now_iso(), labels=("Organisation",)
-    )
+    await embed_stale(graph, holder.get(), model=holder.model_id, labels=("Organisation",))
     _assert_same_embeddings(await _embedded_state(hub_graph), await _embedded_state(graph))
 
 
@@ -281,9 +278,7 @@ async def test_a_worker_killed_mid_job_leaves_the_job_to_the_next_worker(
     assert (await failed_jobs(jobs))[0] == 0
 
     await _organisations(graph, 1)  # the same node embedded without a fault
-    await embed_stale(
-        graph, holder.get(), model=holder.model_id, at=now_iso(), labels=("Organisation",)
-    )
+    await embed_stale(graph, holder.get(), model=holder.model_id, labels=("Organisation",))
     _assert_same_embeddings(await _embedded_state(hub_graph), await _embedded_state(graph))
 
 

@@ -18,7 +18,6 @@ from graph.embedded import EmbeddedServer
 from graph.falkordb_engine import FalkorDBEngine
 from hub.api import challenge_common
 from hub.ecosystem import crud, funding_calls, organisations, people, programmes
-from hub.ecosystem.entities import now_iso
 from hub.ecosystem.ids import from_global_id
 from hub.suggestions.models import EmbedderHolder
 from hub.suggestions.store import embed_stale
@@ -140,7 +139,7 @@ async def ecosystem(graph: FalkorDBEngine, holder: EmbedderHolder) -> dict[str, 
     await link(graph, ids["okthess"], "RUNS", ids["food programme"])
     await link(graph, ids["mentor"], "MENTORS", ids["mobility programme"])
     await link(graph, ids["private mentor"], "MENTORS", ids["mobility programme"])
-    await embed_stale(graph, holder.get(), model=holder.model_id, at=now_iso())
+    await embed_stale(graph, holder.get(), model=holder.model_id)
     return ids
 
 

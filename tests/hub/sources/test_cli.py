@@ -17,7 +17,6 @@ import redis
 from graph import GraphEngine
 from graph.embedded import EmbeddedServer
 from graph.falkordb_engine import FalkorDBEngine
-from hub.ecosystem.entities import now_iso
 from hub.sources import import_cordis
 from hub.suggestions.models import EmbedderHolder
 from hub.suggestions.store import embed_stale
@@ -122,7 +121,7 @@ async def test_an_import_killed_half_way_and_run_again_ends_as_one_run(
     assert "Organisation: created 0, updated 0, unchanged 1049" in rerun.stdout
 
     await import_cordis(graph, small_cordis)  # one uninterrupted run, elsewhere
-    await embed_stale(graph, holder.get(), model=holder.model_id, at=now_iso())
+    await embed_stale(graph, holder.get(), model=holder.model_id)
     server = EmbeddedServer(data_dir)
     server.start()
     resumed = FalkorDBEngine.over_unix_socket(str(server.socket_path), "hub")

@@ -14,7 +14,6 @@ from graph.falkordb_engine import FalkorDBEngine
 from hub.api.context import Context, Loaders
 from hub.api.schema import schema
 from hub.demo import seed as demo
-from hub.ecosystem.entities import now_iso
 from hub.graph_schema import HUB_SCHEMA
 from hub.suggestions.index import MatchIndex
 from hub.suggestions.models import EmbedderHolder
@@ -32,7 +31,7 @@ async def demo_graph(
     await engine.clear()
     await engine.ensure_schema(HUB_SCHEMA)
     await demo.seed(engine, demo.load_demo_data())
-    await embed_stale(engine, holder.get(), model=holder.model_id, at=now_iso())
+    await embed_stale(engine, holder.get(), model=holder.model_id)
     yield engine
     await engine.clear()
     await engine.close()

@@ -60,7 +60,7 @@ async def test_a_node_vector_is_the_mean_of_its_stored_sentences(
     await graph.run(CREATE, {"node": node})
     embedder = CountingEmbedder(holder.get())
     nodes = stale("Organisation", [node], "m")
-    assert await embed(graph, embedder, "Organisation", nodes, model="m", at="t") == 1
+    assert await embed(graph, embedder, "Organisation", nodes, model="m") == 1
     texts = sentences(node_text("Organisation", node))
     assert texts == ["Hydrogen valleys.", "Batteries for cars"]
     parts = await stored_vectors(graph, [sentence_key("m", text) for text in texts])
