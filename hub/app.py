@@ -28,6 +28,7 @@ from hub.auth.guard import COOKIES_STATE, VIEWER_STATE, AuthGuard
 from hub.auth.headers import SecurityHeaders, cors
 from hub.auth.limits import RateLimits
 from hub.auth.mailing import AccountMail
+from hub.auth.pages import reset_password_page, verify_email_page
 from hub.auth.viewer import ANONYMOUS
 from hub.challenge_routes import challenge_jsonld_route, challenge_results_csv_route
 from hub.ecosystem import funding_calls
@@ -165,6 +166,8 @@ def create_app(
         Route("/health", health),
         Route("/ready", ready),
         Route("/calendar.ics", calendar_feed),
+        Route("/verify-email", verify_email_page),
+        Route("/reset-password", reset_password_page, methods=["GET", "POST"]),
         Route("/challenges/{id}.jsonld", challenge_jsonld_route),
         Route("/challenges/{id}/results.csv", challenge_results_csv_route),
         graphql_route(
