@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any
 
 from graph import GraphEngine, Statement
 from hub.ecosystem.entities import now_iso
+from hub.sources.report import Progress
 from hub.suggestions.sentences import sentence_vectors
 from hub.suggestions.vectors import pack
 from matching.documents import FIELDS_BY_LABEL, content_hash, node_text, sentences
@@ -168,12 +169,6 @@ async def embed(
         written += int(result[0]["written"]) if result else 0
         advance(len(batch))
     return written
-
-
-class Progress(Protocol):
-    def stage(self, description: str, total: int | None) -> None: ...
-
-    def advance(self, steps: int) -> None: ...
 
 
 async def embed_stale(
