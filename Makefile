@@ -5,11 +5,14 @@ PY := $(VENV)/bin/python
 HUB := $(VENV)/bin/hub
 PYTHON_STAMP := $(VENV)/.installed
 FRONTEND_STAMP := frontend/node_modules/.installed
+FRONTEND_BUILD := frontend/dist/index.html
+FRONTEND_SOURCES := $(shell find frontend/src -type f) frontend/index.html frontend/vite.config.ts frontend/tsconfig.json
+CHROMIUM := /usr/bin/chromium
 LINT_STAMP := tests/graph/cypher_lint/node_modules/.installed
 
 .PHONY: install run test check pytest
 
-install: $(PYTHON_STAMP) $(FRONTEND_STAMP) $(LINT_STAMP)
+install: $(PYTHON_STAMP) $(FRONTEND_BUILD) $(LINT_STAMP) $(CHROMIUM)
 
 # torch first, pinned: anything that lets pip choose pulls a CUDA build of several GB.
 $(PYTHON_STAMP): pyproject.toml
@@ -21,6 +24,13 @@ $(PYTHON_STAMP): pyproject.toml
 $(FRONTEND_STAMP): frontend/package.json frontend/package-lock.json
 	npm ci --prefix frontend --no-audit --no-fund
 	@touch $@
+
+$(FRONTEND_BUILD): $(FRONTEND_STAMP) $(FRONTEND_SOURCES)
+	npm run --prefix frontend build
+
+# The browser tests drive Debian's chromium (Playwright cannot download browsers here).
+$(CHROMIUM):
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
 $(LINT_STAMP): tests/graph/cypher_lint/package.json tests/graph/cypher_lint/package-lock.json
 	npm ci --prefix tests/graph/cypher_lint --no-audit --no-fund
@@ -34,6 +44,7 @@ check: install
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m mypy
+	npm run --prefix frontend check
 
 pytest: install
 	$(PY) -m pytest

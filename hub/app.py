@@ -1,4 +1,4 @@
-"""The Starlette application: GraphQL at /graphql, GraphiQL, /health and /ready."""
+"""The Starlette application: the web frontend at /, GraphQL at /graphql, /health, /ready."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from redis import exceptions as redis_errors
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import JSONResponse, RedirectResponse, Response
+from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from challenges.calendar import challenge_events, funding_call_event, upcoming_challenges
@@ -32,6 +32,7 @@ from hub.auth.pages import reset_password_page, verify_email_page
 from hub.auth.viewer import ANONYMOUS
 from hub.challenge_routes import challenge_jsonld_route, challenge_results_csv_route
 from hub.ecosystem import funding_calls
+from hub.frontend import frontend_routes
 from hub.graphiql import graphiql_routes
 from hub.graphql_http import graphql_route
 from hub.mail import backend_from_url
@@ -119,10 +120,6 @@ async def calendar_feed(request: Request) -> Response:
     )
 
 
-async def home(request: Request) -> Response:
-    return RedirectResponse("/graphql", status_code=307)
-
-
 def create_app(
     settings: Settings, runtime: Runtime | None = None, *, holder: EmbedderHolder | None = None
 ) -> Starlette:
@@ -162,7 +159,6 @@ def create_app(
             yield
 
     routes = [
-        Route("/", home),
         Route("/health", health),
         Route("/ready", ready),
         Route("/calendar.ics", calendar_feed),
@@ -177,6 +173,7 @@ def create_app(
             max_query_chars=settings.max_query_chars,
         ),
         *graphiql_routes(FRONTEND_DIR),
+        *frontend_routes(FRONTEND_DIR / "dist"),
     ]
     middleware = [
         Middleware(SecurityHeaders),
