@@ -33,7 +33,8 @@ def test_an_unknown_address_shows_the_not_found_page(visit: Visit, hub_site: Hub
     assert httpx.get(hub_site.url + "/no-such-page").status_code == 404
     page = visit.goto("/no-such-page")
     heading = page.get_by_role("heading", level=1)
-    assert heading.inner_text() == ("Η σελίδα δεν βρέθηκε" if visit.lang == "el" else "Page not found")
+    expected = "Η σελίδα δεν βρέθηκε" if visit.lang == "el" else "Page not found"
+    assert heading.inner_text() == expected
     visit.check("not-found")
     # Chromium logs the document's own 404 status; that one is the point of this page.
     visit.problems = [p for p in visit.problems if "404" not in p or "/no-such-page" not in p]
