@@ -25,6 +25,7 @@ from hub.api.pilot_projects import PilotProjectMutation, PilotProjectQuery
 from hub.api.privacy import PrivacyMutation, PrivacyQuery
 from hub.api.programmes import ProgrammeMutation, ProgrammeQuery
 from hub.api.projects import ProjectMutation, ProjectQuery
+from hub.api.statistics import StatisticsQuery
 from hub.api.suggestions import SuggestionQuery
 from hub.api.topics import TopicQuery
 
@@ -46,6 +47,7 @@ Query = merge_types(
         SuggestionQuery,
         AccountQuery,
         PrivacyQuery,
+        StatisticsQuery,
     ),
 )
 Mutation = merge_types(
