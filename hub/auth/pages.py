@@ -20,6 +20,7 @@ MAX_FORM_BYTES = 4096
 PAGE = """<!doctype html>
 <html lang="el"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>{title}</title></head>
 <body><main><h1>{title}</h1>{body}</main></body></html>"""
 

@@ -1,6 +1,7 @@
 // Loading, failure and empty states, announced to screen readers.
 import type { ApiError, MutationError } from "../api";
-import { defineMessages, useMessages } from "../i18n";
+import { defineMessages, useLanguage, useMessages } from "../i18n";
+import type { Lang } from "../i18n";
 
 const messages = defineMessages({
   en: {
@@ -56,18 +57,57 @@ export function ErrorNotice({ error, onRetry }: { error: ApiError; onRetry?: () 
   );
 }
 
-/** The errors a mutation returned, each naming its field. */
-export function MutationErrors({ errors }: { errors: MutationError[] }) {
+// The hub's messages are English; in Greek the known codes get a Greek sentence and the
+// hub's own detail follows in brackets, so nothing specific (a deadline, a limit) is lost.
+const GREEK_CODES: Record<string, string> = {
+  REQUIRED: "Υποχρεωτικό πεδίο",
+  INVALID: "Μη έγκυρη τιμή",
+  INVALID_ID: "Μη έγκυρο αναγνωριστικό",
+  INVALID_CREDENTIALS: "Λάθος e-mail ή κωδικός πρόσβασης",
+  INVALID_TOKEN: "Ο σύνδεσμος ή το κλειδί δεν ισχύει πια",
+  CONFLICT: "Υπάρχει ήδη",
+  NOT_FOUND: "Δεν βρέθηκε",
+  UNAUTHENTICATED: "Χρειάζεται σύνδεση",
+  FORBIDDEN: "Δεν επιτρέπεται",
+  CSRF_FAILED: "Η συνεδρία έληξε· ανανεώστε τη σελίδα",
+  RATE_LIMITED: "Πάρα πολλά αιτήματα· δοκιμάστε σε λίγο",
+  VERSION_CONFLICT: "Κάποιος άλλος το άλλαξε στο μεταξύ· ανανεώστε και δοκιμάστε ξανά",
+  WRONG_PHASE: "Δεν επιτρέπεται σε αυτή τη φάση του διαγωνισμού",
+  INVALID_TRANSITION: "Η αλλαγή φάσης δεν επιτρέπεται",
+  TEAM_FULL: "Η ομάδα είναι πλήρης",
+  NOT_REGISTERED: "Δεν έχετε εγγραφεί στον διαγωνισμό",
+  NOT_A_MEMBER: "Δεν είστε μέλος της ομάδας",
+  NOT_INVITED: "Δεν έχετε πρόσκληση",
+  NOT_ASSIGNED: "Δεν σας έχει ανατεθεί",
+};
+
+export function errorText(error: MutationError, lang: Lang): string {
+  const greek = lang === "el" ? GREEK_CODES[error.code] : undefined;
+  return greek ? `${greek} (${error.message})` : error.message;
+}
+
+/** The errors a mutation returned, each naming its field (by its label when `labels` has it). */
+export function MutationErrors({
+  errors,
+  labels = {},
+}: {
+  errors: MutationError[];
+  labels?: Record<string, string>;
+}) {
+  const { lang } = useLanguage();
   if (errors.length === 0) return null;
   return (
     <div className="status error" role="alert">
       <ul>
-        {errors.map((error, index) => (
-          <li key={index}>
-            {error.field ? <strong>{error.field}: </strong> : null}
-            {error.message}
-          </li>
-        ))}
+        {errors.map((error, index) => {
+          const field = error.field ? (labels[error.field.split(".").pop() ?? ""] ?? error.field) : null;
+          return (
+            <li key={index}>
+              {field ? <strong>{field}: </strong> : null}
+              {errorText(error, lang)}
+            </li>
+          );
+        })}
       </ul>
     </div>
   );
