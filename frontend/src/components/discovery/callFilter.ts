@@ -1,0 +1,62 @@
+// The funding-call filter as it lives in the address (?q=&programme=&status=&from=&to=),
+// and as the GraphQL FundingCallFilter it stands for.
+import { CALL_STATUSES } from "./labels";
+import type { CallStatus } from "./labels";
+
+export interface CallFilterState {
+  text: string;
+  programme: string;
+  statuses: CallStatus[];
+  /** yyyy-mm-dd or "" */
+  from: string;
+  /** yyyy-mm-dd or "" */
+  to: string;
+}
+
+export const EMPTY_CALL_FILTER: CallFilterState = { text: "", programme: "", statuses: [], from: "", to: "" };
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export function readCallFilter(params: URLSearchParams): CallFilterState {
+  const day = (name: string) => {
+    const value = params.get(name) ?? "";
+    return DAY.test(value) ? value : "";
+  };
+  return {
+    text: params.get("q") ?? "",
+    programme: params.get("programme") ?? "",
+    statuses: (params.get("status") ?? "")
+      .split(",")
+      .filter((value): value is CallStatus => (CALL_STATUSES as readonly string[]).includes(value)),
+    from: day("from"),
+    to: day("to"),
+  };
+}
+
+export function writeCallFilter(state: CallFilterState): Record<string, string> {
+  const params: Record<string, string> = {};
+  if (state.text.trim()) params.q = state.text.trim();
+  if (state.programme) params.programme = state.programme;
+  if (state.statuses.length > 0) params.status = state.statuses.join(",");
+  if (state.from) params.from = state.from;
+  if (state.to) params.to = state.to;
+  return params;
+}
+
+/** Start of the `from` day and end of the `to` day, in the visitor's time zone. */
+export function graphqlCallFilter(state: CallFilterState): Record<string, unknown> {
+  return {
+    text: state.text.trim() || null,
+    programme: state.programme || null,
+    status: state.statuses.length > 0 ? state.statuses : null,
+    deadlineFrom: state.from ? new Date(`${state.from}T00:00:00`).toISOString() : null,
+    deadlineTo: state.to ? new Date(`${state.to}T23:59:59.999`).toISOString() : null,
+  };
+}
+
+/** The first and last day (yyyy-mm-dd) of the month of `key` ("yyyy-mm"). */
+export function monthRange(key: string): { from: string; to: string } {
+  const [year, month] = key.split("-").map(Number);
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return { from: `${key}-01`, to: `${key}-${String(last).padStart(2, "0")}` };
+}
