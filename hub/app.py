@@ -148,7 +148,7 @@ def create_app(
             )
             jobs = await create_pool(opened.redis)
             stack.push_async_callback(jobs.aclose)
-            loaded = holder or EmbedderHolder(settings.embedding_model)
+            loaded = holder or EmbedderHolder.from_settings(settings)
             embedder = await asyncio.to_thread(loaded.get)
             app.state.runtime = opened
             app.state.jobs = jobs

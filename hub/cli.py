@@ -58,7 +58,11 @@ COUNT_BY_LABEL = Statement(
 
 
 def _settings() -> Settings:
-    settings = Settings.from_env()
+    try:
+        settings = Settings.from_env()
+    except ValueError as exc:  # a HUB_* variable that cannot be read: say which, no trace
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
     logging.basicConfig(
         level=settings.log_level.upper(),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
@@ -345,7 +349,7 @@ async def _embed(
     force: bool = False,
 ) -> dict[str, int]:
     """Embed what an import (or a model change) left stale, so it is ready to match."""
-    holder = EmbedderHolder(settings.embedding_model)
+    holder = EmbedderHolder.from_settings(settings)
     embedder = await asyncio.to_thread(holder.get)
     return await embed_stale(
         runtime.graph,
@@ -373,7 +377,7 @@ def eval_command(
 
     async def work() -> list[Any]:
         async with open_runtime(settings, supervise=False) as runtime:
-            holder = EmbedderHolder(settings.embedding_model)
+            holder = EmbedderHolder.from_settings(settings)
             embedder = await asyncio.to_thread(holder.get)
             with _progress() as progress:
                 return await evaluate(

@@ -9,6 +9,8 @@ from pathlib import Path
 from starlette.config import Config
 from starlette.datastructures import Secret
 
+EMBEDDING_BACKENDS = ("torch", "onnx")
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -37,6 +39,7 @@ class Settings:
     max_tokens: int = 5_000
     introspection: bool = True
     cors_origins: tuple[str, ...] = ()
+    embedding_backend: str = "torch"
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -72,4 +75,16 @@ class Settings:
                 for origin in config("HUB_CORS_ORIGINS", default="").split(",")
                 if origin.strip()
             ),
+            embedding_backend=_one_of(
+                "HUB_EMBEDDING_BACKEND",
+                config("HUB_EMBEDDING_BACKEND", default="torch"),
+                EMBEDDING_BACKENDS,
+            ),
         )
+
+
+def _one_of(name: str, value: str, allowed: tuple[str, ...]) -> str:
+    chosen = value.strip().lower()
+    if chosen not in allowed:
+        raise ValueError(f"Config '{name}' has value '{value}'. Allowed: {', '.join(allowed)}.")
+    return chosen

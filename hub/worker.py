@@ -83,7 +83,7 @@ def build_worker(
     burst: bool = False,
     handle_signals: bool = True,
 ) -> Worker:
-    holder = embedder or EmbedderHolder(runtime.settings.embedding_model)
+    holder = embedder or EmbedderHolder.from_settings(runtime.settings)
     return Worker(
         functions=list(JOBS),
         cron_jobs=[] if burst else list(CRON_JOBS),

@@ -38,6 +38,17 @@ class Embedder(Protocol):
     async def encode(self, texts: Sequence[str]) -> FloatArray: ...
 
 
+class LocalEmbedder(Embedder, Protocol):
+    """An embedder running in this process, which can also encode in the calling thread."""
+
+    model_name: str
+
+    @property
+    def max_tokens(self) -> int: ...
+
+    def encode_sync(self, texts: Sequence[str]) -> FloatArray: ...
+
+
 def mean_of_sentences(
     documents: Sequence[Sequence[str]], vectors: Mapping[str, FloatArray]
 ) -> FloatArray:
@@ -105,6 +116,11 @@ class SentenceTransformerEmbedder:
     @property
     def max_tokens(self) -> int:
         return int(self._model.max_seq_length or 0)
+
+    @property
+    def sentence_transformer(self) -> SentenceTransformer:
+        """The loaded model (the ONNX backend exports it and uses its tokenizer)."""
+        return self._model
 
     def encode_sync(self, texts: Sequence[str]) -> FloatArray:
         """Encode in the calling thread (for scripts and the worker's own threads)."""
