@@ -7,6 +7,8 @@ a write at most `refresh_interval` late, and never pays a full reload after the 
 
 A refresh applies its nodes a chunk at a time, yielding to the event loop in between, and builds
 the scoring matrices in a worker thread, so requests keep flowing while an import writes.
+Searches score in worker threads too (`MatchIndex.read`); a label's `ReadWriteLock` keeps
+them from seeing a refresh half way.
 """
 
 from __future__ import annotations
@@ -14,14 +16,15 @@ from __future__ import annotations
 import asyncio
 import time
 from collections import Counter
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 
 from graph import GraphEngine, Statement
 from hub.suggestions import evidence
+from hub.suggestions.readwrite import ReadWriteLock
 from hub.suggestions.sentences import sentence_key, stored_vectors
 from hub.suggestions.store import EMBEDDED_LABELS, parts_of
 from hub.suggestions.vectors import unpack
@@ -36,6 +39,7 @@ CHUNK = 200
 """Nodes applied between two yields to the event loop."""
 TOPICS_INTERVAL = 60.0
 NODE = "n {.*, search_text: null, sort_key: null} AS node"
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -91,6 +95,8 @@ class LabelIndex:
     nodes: dict[str, dict[str, Any]] = field(default_factory=dict)
     watermark: str = ""
     loaded: bool = False
+    guard: ReadWriteLock = field(default_factory=ReadWriteLock)
+    """Held for writing by every change, for reading by every search in a worker thread."""
 
     def __post_init__(self) -> None:
         self.vectors = VectorIndex(self.dimensions)
@@ -214,6 +220,11 @@ class MatchIndex:
         chosen = (node_id for node_id in self._experienced if allowed is None or node_id in allowed)
         return [node_id for _, node_id in zip(range(count), chosen, strict=False)]
 
+    async def read(self, index: LabelIndex, work: Callable[[], T]) -> T:
+        """Run `work` (which reads `index`) in a worker thread, with no refresh under way."""
+        async with index.guard.reading():
+            return await asyncio.to_thread(work)
+
     async def of(self, graph: GraphEngine, label: str) -> LabelIndex:
         """The label's index, brought up to date if it was last refreshed long enough ago."""
         index = self._labels[label]
@@ -236,7 +247,7 @@ class MatchIndex:
                     break
                 after = str(rows[-1]["node"]["id"])
             index.loaded = True
-            await asyncio.to_thread(index.prepare)
+            await _prepare(index)
             return
         # Stamps first: the nodes sharing the newest stamp come back every time (a bulk write
         # stamps many alike), so only those whose stamps differ from the copy here are read.
@@ -248,10 +259,16 @@ class MatchIndex:
         total = int((await graph.run(statements.count))[0]["total"])
         if total != len(index.nodes):
             present = {str(row["id"]) for row in await graph.run(statements.ids)}
-            for node_id in set(index.nodes) - present:
-                index.drop(node_id)
+            async with index.guard.writing():
+                for node_id in set(index.nodes) - present:
+                    index.drop(node_id)
         if changed or total != len(index.nodes):
-            await asyncio.to_thread(index.prepare)
+            await _prepare(index)
+
+
+async def _prepare(index: LabelIndex) -> None:
+    async with index.guard.writing():
+        await asyncio.to_thread(index.prepare)
 
 
 async def _apply(graph: GraphEngine, index: LabelIndex, nodes: list[dict[str, Any]]) -> None:
@@ -260,10 +277,10 @@ async def _apply(graph: GraphEngine, index: LabelIndex, nodes: list[dict[str, An
         chunk = nodes[start : start + CHUNK]
         keys = [index.sentence_keys(node) for node in chunk]
         wanted = index.sentences.missing([key for node_keys in keys for key in node_keys])
-        if wanted:
-            found = await stored_vectors(graph, wanted)
+        found = await stored_vectors(graph, wanted) if wanted else {}
+        async with index.guard.writing():
             if found:
                 index.sentences.add_sentences(list(found), np.stack(list(found.values())))
-        for node, node_keys in zip(chunk, keys, strict=True):
-            index.put(node, node_keys)
+            for node, node_keys in zip(chunk, keys, strict=True):
+                index.put(node, node_keys)
         await asyncio.sleep(0)

@@ -202,13 +202,14 @@ async def suggest_partners(
             [FieldIssue("organisationId", "give organisationId, pilotProjectId or text")]
         )
     vector = await _query_vector(matcher, query_index, query_id, query_text)
-    allowed = _allowed_organisations(organisations, filter)
-    semantic = organisations.semantic(vector)
-    candidates = [
-        c
-        for c in _candidates(organisations, semantic, query_text, allowed=allowed)
-        if c.id not in exclude
-    ]
+
+    def score() -> list[Candidate]:
+        allowed = _allowed_organisations(organisations, filter)
+        semantic = organisations.semantic(vector)
+        found = _candidates(organisations, semantic, query_text, allowed=allowed)
+        return [c for c in found if c.id not in exclude]
+
+    candidates = await matcher.index.read(organisations, score)
     ids = [c.id for c in candidates]
     facts = await _organisation_facts(graph, organisations, ids)
     if asker is not None and organisation_id is not None:
@@ -259,8 +260,11 @@ async def suggest_funding_calls(
         asker = _node(organisations, organisation_id, "organisationId", "organisation")
         query_text = node_text("Organisation", asker)
         vector = await _query_vector(matcher, organisations, organisation_id, query_text)
-        semantic = _profile_closeness(
-            calls, allowed, vector, organisations.sentences.vectors_of(organisation_id)
+        own_sentences = await matcher.index.read(
+            organisations, lambda: organisations.sentences.vectors_of(organisation_id)
+        )
+        semantic = await matcher.index.read(
+            calls, lambda: _profile_closeness(calls, allowed, vector, own_sentences)
         )
         done = await evidence.participations(graph, [organisation_id])
         families = dict(
@@ -271,7 +275,8 @@ async def suggest_funding_calls(
         )
     elif text is not None and text.strip():
         query_text = text
-        semantic = calls.vectors.scores((await matcher.embedder.encode([text]))[0])
+        text_vector = (await matcher.embedder.encode([text]))[0]
+        semantic = await matcher.index.read(calls, lambda: calls.vectors.scores(text_vector))
     else:
         raise ValidationFailed([FieldIssue("organisationId", "give organisationId or text")])
     lexical = {
@@ -380,14 +385,20 @@ async def suggest_consortium(
     vector = await _query_vector(matcher, calls, funding_call_id, query_text)
     title = _title(call)
     title_vector = (await matcher.embedder.encode([title]))[0] if title else vector
-    semantic = _blend(organisations.semantic(vector), organisations.semantic(title_vector))
-    allowed = _allowed_organisations(organisations, filter)
+    allowed = await matcher.index.read(
+        organisations, lambda: _allowed_organisations(organisations, filter)
+    )
     identifier = str(call.get("identifier") or "")
     extra = [
         *(await matcher.index.most_experienced(graph, POOL, allowed)),
         *(await _family_members(matcher, identifier, allowed)),
     ]
-    candidates = _candidates(organisations, semantic, query_text, allowed=allowed, extra=extra)
+
+    def score() -> list[Candidate]:
+        semantic = _blend(organisations.semantic(vector), organisations.semantic(title_vector))
+        return _candidates(organisations, semantic, query_text, allowed=allowed, extra=extra)
+
+    candidates = await matcher.index.read(organisations, score)
     ids = [c.id for c in candidates]
     facts = await _organisation_facts(graph, organisations, ids, identifier or None)
     preliminary = ranking.rank(
@@ -444,8 +455,12 @@ async def similar(
     node = _node(index, node_id, "id", label)
     text = node_text(label, node)
     vector = await _query_vector(matcher, index, node_id, text)
-    semantic = index.semantic(vector)
-    candidates = [c for c in _candidates(index, semantic, text, allowed=None) if c.id != node_id]
+
+    def score() -> list[Candidate]:
+        found = _candidates(index, index.semantic(vector), text, allowed=None)
+        return [c for c in found if c.id != node_id]
+
+    candidates = await matcher.index.read(index, score)
     ranked = ranking.similar(candidates, GraphEvidence(), limit=first)
     return [Suggestion(index.nodes[item.id], item) for item in ranked]
 
