@@ -23,13 +23,15 @@ import "../discovery.css";
 const messages = defineMessages({
   en: {
     title: "Funding calls",
-    intro: "Calls for proposals from Horizon Europe, Digital Europe, the EIT, ESPA and more, by deadline.",
+    intro:
+      "Calls for proposals from Horizon Europe, Digital Europe, the EIT, ESPA and more, earliest deadline first. Open and forthcoming calls are shown unless you choose otherwise.",
     filters: "Filter the calls",
     text: "Words",
     textHint: "In the identifier, title, description or topics.",
     programme: "Programme",
     anyProgramme: "Any programme",
     status: "Status",
+    statusHint: "None ticked: every status.",
     from: "Deadline from",
     to: "Deadline to",
     apply: "Apply filters",
@@ -42,19 +44,21 @@ const messages = defineMessages({
     more: "More calls",
     loadingMore: "Loading more calls…",
     shown: "Showing {shown} of {total}.",
-    deadline: "Deadline",
+    deadlineAt: "Deadline: {date} (Thessaloniki time)",
     budget: "Budget",
     budgetRange: "{min} – {max}",
   },
   el: {
     title: "Προσκλήσεις χρηματοδότησης",
-    intro: "Προσκλήσεις υποβολής προτάσεων από Ορίζων Ευρώπη, Ψηφιακή Ευρώπη, EIT, ΕΣΠΑ και άλλα, κατά προθεσμία.",
+    intro:
+      "Προσκλήσεις υποβολής προτάσεων από Ορίζων Ευρώπη, Ψηφιακή Ευρώπη, EIT, ΕΣΠΑ και άλλα, με την πιο κοντινή προθεσμία πρώτα. Εμφανίζονται οι ανοιχτές και οι προσεχείς, εκτός αν επιλέξετε αλλιώς.",
     filters: "Φιλτράρισμα προσκλήσεων",
     text: "Λέξεις",
     textHint: "Στον κωδικό, τον τίτλο, την περιγραφή ή τα θέματα.",
     programme: "Πρόγραμμα",
     anyProgramme: "Οποιοδήποτε πρόγραμμα",
     status: "Κατάσταση",
+    statusHint: "Χωρίς επιλογή: όλες οι καταστάσεις.",
     from: "Προθεσμία από",
     to: "Προθεσμία έως",
     apply: "Εφαρμογή φίλτρων",
@@ -67,7 +71,7 @@ const messages = defineMessages({
     more: "Περισσότερες προσκλήσεις",
     loadingMore: "Φόρτωση περισσότερων προσκλήσεων…",
     shown: "Εμφανίζονται {shown} από {total}.",
-    deadline: "Προθεσμία",
+    deadlineAt: "Προθεσμία: {date} (ώρα Θεσσαλονίκης)",
     budget: "Προϋπολογισμός",
     budgetRange: "{min} – {max}",
   },
@@ -195,6 +199,7 @@ function CallFilterForm({
               {labels.status(status)}
             </label>
           ))}
+          <span className="hint">{t("statusHint")}</span>
         </fieldset>
         <div className="field">
           <label htmlFor={ids.from}>{t("from")}</label>
@@ -309,7 +314,7 @@ function CallCard({ call }: { call: CallRow }) {
         {call.programme ? ` · ${call.programme}` : ""}
       </p>
       <p>
-        <CallStatusBadge status={call.status} /> {t("deadline")}: {fmt.date(call.deadline, true)}
+        <CallStatusBadge status={call.status} /> {t("deadlineAt", { date: fmt.date(call.deadline, true) })}
       </p>
       {budget ? (
         <p className="meta">

@@ -28,6 +28,8 @@ const messages = defineMessages({
     sent: "Your request was sent to {name}. You will see their answer under My account.",
     pending: "You already asked {name} for an introduction; wait for their answer.",
     gone: "This profile is no longer public, so no introduction can be asked.",
+    yours: "This is your own profile; you change what it shows, and answer introductions, under",
+    account: "My account",
   },
   el: {
     heading: "Αίτημα γνωριμίας",
@@ -44,6 +46,8 @@ const messages = defineMessages({
     sent: "Το αίτημά σας στάλθηκε στον/στην {name}. Θα δείτε την απάντηση στο «Ο λογαριασμός μου».",
     pending: "Έχετε ήδη ζητήσει γνωριμία από τον/την {name}· περιμένετε την απάντηση.",
     gone: "Αυτό το προφίλ δεν είναι πια δημόσιο, οπότε δεν μπορεί να ζητηθεί γνωριμία.",
+    yours: "Αυτό είναι το δικό σας προφίλ· αλλάζετε τι δείχνει, και απαντάτε σε αιτήματα γνωριμίας, στο",
+    account: "Ο λογαριασμός μου",
   },
 });
 
@@ -80,7 +84,13 @@ export function IntroductionRequest({ personId, name }: { personId: string; name
       </Section>
     );
   }
-  if (account.person?.id === personId) return null;
+  if (account.person?.id === personId) {
+    return (
+      <p className="status success">
+        {t("yours")} <Link to="/account">{t("account")}</Link>
+      </p>
+    );
+  }
   if (!account.emailVerified || account.person === null) {
     return (
       <Section title={t("heading")}>

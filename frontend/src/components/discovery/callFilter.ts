@@ -13,7 +13,18 @@ export interface CallFilterState {
   to: string;
 }
 
-export const EMPTY_CALL_FILTER: CallFilterState = { text: "", programme: "", statuses: [], from: "", to: "" };
+/** Without a status in the address: the calls one can still apply to. */
+export const DEFAULT_STATUSES: readonly CallStatus[] = ["OPEN", "FORTHCOMING"];
+/** The address's word for "every status, closed ones too". */
+const ANY_STATUS = "any";
+
+export const EMPTY_CALL_FILTER: CallFilterState = {
+  text: "",
+  programme: "",
+  statuses: [...DEFAULT_STATUSES],
+  from: "",
+  to: "",
+};
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -25,19 +36,29 @@ export function readCallFilter(params: URLSearchParams): CallFilterState {
   return {
     text: params.get("q") ?? "",
     programme: params.get("programme") ?? "",
-    statuses: (params.get("status") ?? "")
-      .split(",")
-      .filter((value): value is CallStatus => (CALL_STATUSES as readonly string[]).includes(value)),
+    statuses: readStatuses(params.get("status")),
     from: day("from"),
     to: day("to"),
   };
+}
+
+function readStatuses(value: string | null): CallStatus[] {
+  if (value === null) return [...DEFAULT_STATUSES];
+  if (value === ANY_STATUS) return [];
+  const statuses = value
+    .split(",")
+    .filter((status): status is CallStatus => (CALL_STATUSES as readonly string[]).includes(status));
+  return statuses.length > 0 ? statuses : [...DEFAULT_STATUSES];
 }
 
 export function writeCallFilter(state: CallFilterState): Record<string, string> {
   const params: Record<string, string> = {};
   if (state.text.trim()) params.q = state.text.trim();
   if (state.programme) params.programme = state.programme;
-  if (state.statuses.length > 0) params.status = state.statuses.join(",");
+  const isDefault =
+    state.statuses.length === DEFAULT_STATUSES.length &&
+    DEFAULT_STATUSES.every((status) => state.statuses.includes(status));
+  if (!isDefault) params.status = state.statuses.length > 0 ? state.statuses.join(",") : ANY_STATUS;
   if (state.from) params.from = state.from;
   if (state.to) params.to = state.to;
   return params;
