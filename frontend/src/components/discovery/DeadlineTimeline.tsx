@@ -5,7 +5,7 @@ import { Link } from "react-router-dom";
 import { defineMessages, useFormats, useMessages } from "../../i18n";
 import { useQuery } from "../../useQuery";
 import { Empty, ErrorNotice, Loading } from "../Status";
-import { graphqlCallFilter, monthRange, writeCallFilter } from "./callFilter";
+import { graphqlCallFilter, HUB_ZONE, monthRange, writeCallFilter } from "./callFilter";
 import type { CallFilterState } from "./callFilter";
 
 const messages = defineMessages({
@@ -30,7 +30,6 @@ const messages = defineMessages({
 });
 
 const LIMIT = 100;
-const ZONE = "Europe/Athens";
 
 const DEADLINES = `query Deadlines($filter: FundingCallFilter) {
   fundingCalls(first: ${LIMIT}, filter: $filter) { totalCount edges { node { id deadline } } }
@@ -42,7 +41,7 @@ interface DeadlineData {
 
 /** "yyyy-mm" of a moment, in Thessaloniki's time zone. */
 function monthKey(iso: string): string {
-  const parts = new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", timeZone: ZONE })
+  const parts = new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", timeZone: HUB_ZONE })
     .formatToParts(new Date(iso));
   const year = parts.find((part) => part.type === "year")?.value ?? "0000";
   const month = parts.find((part) => part.type === "month")?.value ?? "01";

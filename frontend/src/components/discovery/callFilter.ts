@@ -64,14 +64,28 @@ export function writeCallFilter(state: CallFilterState): Record<string, string> 
   return params;
 }
 
-/** Start of the `from` day and end of the `to` day, in the visitor's time zone. */
+/** Days are Thessaloniki's days, as in the deadline timeline. */
+export const HUB_ZONE = "Europe/Athens";
+
+/** `day` (yyyy-mm-dd) at `time` in Thessaloniki, with the UTC offset of that day there. */
+function hubMoment(day: string, time: string): string {
+  const noon = new Date(`${day}T12:00:00Z`);
+  const offset =
+    new Intl.DateTimeFormat("en-US", { timeZone: HUB_ZONE, timeZoneName: "longOffset" })
+      .formatToParts(noon)
+      .find((part) => part.type === "timeZoneName")
+      ?.value.replace("GMT", "") || "+00:00";
+  return `${day}T${time}${offset}`;
+}
+
+/** Start of the `from` day and end of the `to` day, in Thessaloniki. */
 export function graphqlCallFilter(state: CallFilterState): Record<string, unknown> {
   return {
     text: state.text.trim() || null,
     programme: state.programme || null,
     status: state.statuses.length > 0 ? state.statuses : null,
-    deadlineFrom: state.from ? new Date(`${state.from}T00:00:00`).toISOString() : null,
-    deadlineTo: state.to ? new Date(`${state.to}T23:59:59.999`).toISOString() : null,
+    deadlineFrom: state.from ? hubMoment(state.from, "00:00:00") : null,
+    deadlineTo: state.to ? hubMoment(state.to, "23:59:59") : null,
   };
 }
 

@@ -57,7 +57,7 @@ const kindMessages = defineMessages({
 
 const statusMessages = defineMessages({
   en: { OPEN: "Open", FORTHCOMING: "Forthcoming", CLOSED: "Closed" },
-  el: { OPEN: "Ανοιχτή", FORTHCOMING: "Προσεχής", CLOSED: "Έκλεισε" },
+  el: { OPEN: "Ανοιχτή", FORTHCOMING: "Προσεχής", CLOSED: "Κλειστή" },
 });
 
 const personRoleMessages = defineMessages({
