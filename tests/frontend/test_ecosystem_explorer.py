@@ -56,7 +56,9 @@ def test_the_neighbourhood_shows_as_a_graph_and_as_lists(visit: Visit, hub_site:
     auth = organisation(hub_site, "Aristotle University of Thessaloniki")
     page = visit.goto(f"/explorer?from={quote(auth['id'])}")
     visit.settle()
-    heading = page.get_by_role("heading", level=2, name=words["neighbourhood"].format(name=auth["name"]))
+    heading = page.get_by_role(
+        "heading", level=2, name=words["neighbourhood"].format(name=auth["name"])
+    )
     expect(heading).to_be_visible()
     graph = page.get_by_role("group", name=re.compile(words["graph"]))
     expect(graph).to_be_visible()
@@ -79,7 +81,11 @@ def test_enter_on_a_node_recentres_the_graph(visit: Visit, hub_site: HubServe) -
     node = graph.get_by_role("button").first
     node.focus()
     label = node.get_attribute("aria-label") or ""
-    name = re.sub(r"^[^:]*: ", "", label) if visit.lang == "el" else label.removeprefix("Explore from ")
+    name = (
+        re.sub(r"^[^:]*: ", "", label)
+        if visit.lang == "el"
+        else label.removeprefix("Explore from ")
+    )
     name = re.sub(r" \([^)]*\)$", "", name)
     page.keyboard.press("Enter")
     heading = page.get_by_role("heading", level=2, name=words["neighbourhood"].format(name=name))
@@ -92,18 +98,24 @@ def test_enter_on_a_node_recentres_the_graph(visit: Visit, hub_site: HubServe) -
 def test_search_chooses_the_organisation_to_explore(visit: Visit, hub_site: HubServe) -> None:
     words = WORDS[visit.lang]
     page = visit.goto("/explorer")
-    visit.settle()
+    visit.check("explorer-start")
     page.get_by_role("searchbox", name=words["find"]).fill("Hellenic Institute of Transport")
-    page.get_by_role("search", name=words["find"]).get_by_role("button", name=words["search"]).click()
+    page.get_by_role("search", name=words["find"]).get_by_role(
+        "button", name=words["search"]
+    ).click()
     visit.settle()
     page.get_by_role("button", name=re.compile("Hellenic Institute of Transport")).click()
     visit.settle()
     hit = organisation(hub_site, "Hellenic Institute of Transport")
     assert chosen(page, "from") == hit["id"]
-    expect(page.get_by_role("heading", level=2, name=words["neighbourhood"].format(name=hit["name"]))).to_be_visible()
+    expect(
+        page.get_by_role("heading", level=2, name=words["neighbourhood"].format(name=hit["name"]))
+    ).to_be_visible()
 
 
-def test_the_path_between_two_organisations_appears_as_steps(visit: Visit, hub_site: HubServe) -> None:
+def test_the_path_between_two_organisations_appears_as_steps(
+    visit: Visit, hub_site: HubServe
+) -> None:
     words = WORDS[visit.lang]
     auth = organisation(hub_site, "Aristotle University of Thessaloniki")
     other = organisation(hub_site, "Eindhoven University of Technology")
@@ -122,6 +134,10 @@ def test_the_path_between_two_organisations_appears_as_steps(visit: Visit, hub_s
     expect(steps).to_have_count(path["length"])
     expect(steps.first).to_contain_text(auth["name"])
     expect(steps.last).to_contain_text(other["name"])
-    expect(page.get_by_role("heading", level=3, name=re.compile(words["count"].format(count=path["length"])))).to_be_visible()
+    expect(
+        page.get_by_role(
+            "heading", level=3, name=re.compile(words["count"].format(count=path["length"]))
+        )
+    ).to_be_visible()
     assert page.locator(".network-graph .link.on-path").count() == path["length"]
     visit.check("explorer-path")

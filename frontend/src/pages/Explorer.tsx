@@ -45,7 +45,7 @@ const messages = defineMessages({
     graph: "Graph of the neighbourhood of {name}; press Enter on an organisation to explore from it",
     graphHint:
       "Tab through the organisations in the drawing and press Enter to explore from one; the same connections follow as lists.",
-    capped: "Showing {shown} of the connections; the lists name how many organisations each group has in all.",
+    capped: "Some connections are left out to keep the drawing readable; the lists say how many organisations each group has in all.",
     legend: "Legend",
     legendOrganisation: "Organisation (circle)",
     legendNetwork: "Network (square)",
@@ -87,7 +87,7 @@ const messages = defineMessages({
     graph: "Γράφημα της γειτονιάς του οργανισμού {name}· πατήστε Enter σε έναν οργανισμό για να εξερευνήσετε από εκεί",
     graphHint:
       "Μετακινηθείτε με Tab στους οργανισμούς του σχεδίου και πατήστε Enter για να εξερευνήσετε από έναν· οι ίδιες συνδέσεις ακολουθούν ως λίστες.",
-    capped: "Εμφανίζονται {shown} από τις συνδέσεις· οι λίστες λένε πόσους οργανισμούς έχει συνολικά κάθε ομάδα.",
+    capped: "Ορισμένες συνδέσεις παραλείπονται για να διαβάζεται εύκολα το σχέδιο· οι λίστες λένε πόσους οργανισμούς έχει συνολικά κάθε ομάδα.",
     legend: "Υπόμνημα",
     legendOrganisation: "Οργανισμός (κύκλος)",
     legendNetwork: "Δίκτυο (τετράγωνο)",
@@ -406,40 +406,6 @@ export function Explorer() {
         ) : null}
       </Section>
 
-      {from ? (
-        <Section title={current ? t("neighbourhood", { name: current.name }) : t("choosing")} id="neighbourhood">
-          {hoodQuery.loading ? <Loading /> : null}
-          {hoodQuery.error ? <ErrorNotice error={hoodQuery.error} onRetry={hoodQuery.reload} /> : null}
-          {!hoodQuery.loading && !hoodQuery.error && hoodQuery.data && !current ? <Empty>{t("notFound")}</Empty> : null}
-          {!hoodQuery.loading && hood && drawing ? (
-            hood.nodes.length === 1 ? (
-              <Empty>{t("alone")}</Empty>
-            ) : (
-              <>
-                <p className="meta">{t("graphHint")}</p>
-                {hood.capped ? <p className="meta">{t("capped", { shown: formats.number(hood.links.length) })}</p> : null}
-                <Legend />
-                <div className="graph-frame">
-                  <NetworkGraph
-                    nodes={drawing.nodes}
-                    links={drawing.links}
-                    label={t("graph", { name: hood.centre.name })}
-                    nodeLabel={(node) =>
-                      node.type === "Person"
-                        ? t("personLink", { name: node.name })
-                        : t("recentre", { name: node.name, kind: node.kind ? kindName(formats.lang, node.kind) : "" })
-                    }
-                    onOrganisation={(node) => recentre(node.id)}
-                    onPerson={(node) => navigate(`/people/${encodeURIComponent(node.id)}`)}
-                  />
-                </div>
-                <NeighbourhoodLists hood={hood} to={to} />
-              </>
-            )
-          ) : null}
-        </Section>
-      ) : null}
-
       {from && current ? (
         <Section title={t("path")} id="explorer-path">
           <p>{t("pathIntro")}</p>
@@ -475,6 +441,41 @@ export function Explorer() {
           ) : null}
         </Section>
       ) : null}
+
+      {from ? (
+        <Section title={current ? t("neighbourhood", { name: current.name }) : t("choosing")} id="neighbourhood">
+          {hoodQuery.loading ? <Loading /> : null}
+          {hoodQuery.error ? <ErrorNotice error={hoodQuery.error} onRetry={hoodQuery.reload} /> : null}
+          {!hoodQuery.loading && !hoodQuery.error && hoodQuery.data && !current ? <Empty>{t("notFound")}</Empty> : null}
+          {!hoodQuery.loading && hood && drawing ? (
+            hood.nodes.length === 1 ? (
+              <Empty>{t("alone")}</Empty>
+            ) : (
+              <>
+                <p className="meta">{t("graphHint")}</p>
+                {hood.capped ? <p className="meta">{t("capped")}</p> : null}
+                <Legend />
+                <div className="graph-frame">
+                  <NetworkGraph
+                    nodes={drawing.nodes}
+                    links={drawing.links}
+                    label={t("graph", { name: hood.centre.name })}
+                    nodeLabel={(node) =>
+                      node.type === "Person"
+                        ? t("personLink", { name: node.name })
+                        : t("recentre", { name: node.name, kind: node.kind ? kindName(formats.lang, node.kind) : "" })
+                    }
+                    onOrganisation={(node) => recentre(node.id)}
+                    onPerson={(node) => navigate(`/people/${encodeURIComponent(node.id)}`)}
+                  />
+                </div>
+                <NeighbourhoodLists hood={hood} to={to} />
+              </>
+            )
+          ) : null}
+        </Section>
+      ) : null}
+
     </Page>
   );
 }
