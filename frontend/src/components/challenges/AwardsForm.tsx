@@ -24,7 +24,7 @@ const messages = defineMessages({
     notYet: "Awards are recorded once the challenge is in judging.",
   },
   el: {
-    heading: "Βραβεία",
+    heading: "Απονομή βραβείων",
     intro: "Επιλέξτε τις νικήτριες ομάδες· έχει συμπληρωθεί η κατάταξη έως τώρα. Τα αποτελέσματα γίνονται δημόσια.",
     place: "{rank}η θέση",
     nobody: "Καμία",

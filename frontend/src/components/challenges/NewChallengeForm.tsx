@@ -17,6 +17,7 @@ import { TIME_ZONES, zonedIso } from "./zonedTime";
 const messages = defineMessages({
   en: {
     legendText: "What the challenge asks",
+    title: "Title",
     titleEl: "Title in Greek",
     titleEn: "Title in English",
     titleHint: "Give it in Greek, English or both.",
@@ -45,6 +46,7 @@ const messages = defineMessages({
   },
   el: {
     legendText: "Τι ζητά ο διαγωνισμός",
+    title: "Τίτλος",
     titleEl: "Τίτλος στα ελληνικά",
     titleEn: "Τίτλος στα αγγλικά",
     titleHint: "Δώστε τον στα ελληνικά, στα αγγλικά ή και στα δύο.",
@@ -124,7 +126,7 @@ export function NewChallengeForm() {
   const setDate = (key: DateKey, value: string) =>
     setDraft((current) => ({ ...current, dates: { ...current.dates, [key]: value } }));
   const labels: Record<string, string> = {
-    title: t("titleEn"),
+    title: t("title"),
     organisers: t("organiser"),
     organiserIds: t("organiser"),
     schedule: t("schedule"),
@@ -132,6 +134,7 @@ export function NewChallengeForm() {
     max_team_size: t("maxTeamSize"),
     maxTeamSize: t("maxTeamSize"),
     ...Object.fromEntries(Object.entries(SERVER_NAMES).map(([server, key]) => [server, t(key)])),
+    ...Object.fromEntries(DATE_KEYS.map((key) => [key, t(key)])),
   };
   const problemOf = (...fields: string[]) =>
     problems.find((problem) => fields.some((field) => (problem.field ?? "").split(".").pop() === field))
