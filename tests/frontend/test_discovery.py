@@ -11,7 +11,7 @@ from urllib.parse import quote
 
 from playwright.sync_api import Locator, Page, expect
 
-from tests.frontend.accounts import sign_in, verified_account
+from tests.frontend.accounts import grant_role, sign_in, verified_account
 from tests.frontend.browser import Visit
 from tests.hub.processes import HubServe
 
@@ -42,6 +42,7 @@ WORDS = {
         "pending": "You already asked",
         "no_profile": "Profile not found",
         "no_org": "Organisation not found",
+        "member": "You are a member of this organisation on the hub.",
     },
     "el": {
         "search": "Αναζήτηση στο οικοσύστημα",
@@ -69,6 +70,7 @@ WORDS = {
         "pending": "Έχετε ήδη ζητήσει",
         "no_profile": "Το προφίλ δεν βρέθηκε",
         "no_org": "Ο οργανισμός δεν βρέθηκε",
+        "member": "Είστε μέλος αυτού του οργανισμού στον κόμβο.",
     },
 }
 
@@ -76,6 +78,8 @@ CALL_BY_IDENTIFIER = """query($identifier: String!) {
   fundingCall(identifier: $identifier) { id title { en el } } }"""
 PEOPLE = """query($text: String!) { people(first: 1, filter: {text: $text}) {
   edges { node { id name } } } }"""
+ORGANISATIONS = """query($text: String!) { organisations(first: 1, filter: {text: $text}) {
+  edges { node { id } } } }"""
 CALL_COUNT = """query($filter: FundingCallFilter) { fundingCalls(first: 1, filter: $filter) {
   totalCount } }"""
 
@@ -131,6 +135,19 @@ def test_an_unknown_organisation_says_so(visit: Visit) -> None:
     page = visit.goto("/organisations/not-an-id")
     expect(page.get_by_role("heading", level=1)).to_have_text(WORDS[visit.lang]["no_org"])
     visit.check("organisation-not-found")
+
+
+def test_a_member_sees_their_part_in_the_organisation(visit: Visit, hub_site: HubServe) -> None:
+    email = f"discovery-member-{visit.lang}@hub.test"
+    verified_account(hub_site, email, f"Member {visit.lang}")
+    organisation = hub_site.gql(ORGANISATIONS, text="transport")["organisations"]["edges"][0][
+        "node"
+    ]
+    grant_role(hub_site, email, "ORGANISATION_MEMBER", organisation["id"])
+    sign_in(visit, email)
+    page = visit.goto(f"/organisations/{quote(organisation['id'])}")
+    expect(page.get_by_text(WORDS[visit.lang]["member"])).to_be_visible()
+    visit.settle()
 
 
 def test_a_call_filter_narrows_the_list_and_survives_a_reload(visit: Visit) -> None:

@@ -11,6 +11,7 @@ import { Page } from "../components/Page";
 import { ErrorNotice, Loading } from "../components/Status";
 import { defineMessages, useFormats, useMessages } from "../i18n";
 import type { Localized } from "../i18n";
+import { useSession } from "../session";
 import { useQuery } from "../useQuery";
 import "../discovery.css";
 
@@ -47,6 +48,8 @@ const messages = defineMessages({
     role: "Role",
     period: "Period",
     call: "Call",
+    owner: "You are an owner of this organisation on the hub.",
+    member: "You are a member of this organisation on the hub.",
   },
   el: {
     loading: "Φόρτωση του οργανισμού…",
@@ -80,6 +83,8 @@ const messages = defineMessages({
     role: "Ρόλος",
     period: "Περίοδος",
     call: "Πρόσκληση",
+    owner: "Είστε ιδιοκτήτης αυτού του οργανισμού στον κόμβο.",
+    member: "Είστε μέλος αυτού του οργανισμού στον κόμβο.",
   },
 });
 
@@ -172,6 +177,7 @@ function OrganisationProfileView({ organisation }: { organisation: OrganisationP
         </Link>
       }
     >
+      <YourPart organisationId={organisation.id} />
       <section aria-labelledby="about">
         <h2 id="about">{t("about")}</h2>
         <Facts
@@ -203,6 +209,15 @@ function OrganisationProfileView({ organisation }: { organisation: OrganisationP
       <SuggestedCalls source={{ organisationId: organisation.id }} />
     </Page>
   );
+}
+
+/** For a signed-in owner or member: their part in the organisation. */
+function YourPart({ organisationId }: { organisationId: string }) {
+  const t = useMessages(messages);
+  const { account } = useSession();
+  const grant = account?.organisations.find((given) => given.organisationId === organisationId);
+  if (!grant) return null;
+  return <p className="status success">{grant.roles.includes("OWNER") ? t("owner") : t("member")}</p>;
 }
 
 function TagBlock({ title, values }: { title: string; values: string[] }) {

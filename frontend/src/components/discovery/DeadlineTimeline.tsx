@@ -50,71 +50,76 @@ function monthKey(iso: string): string {
 
 export function DeadlineTimeline({ filter }: { filter: CallFilterState }) {
   const t = useMessages(messages);
-  const fmt = useFormats();
   const { data, error, loading, reload } = useQuery<DeadlineData>(DEADLINES, {
     filter: graphqlCallFilter(filter),
   });
-  const monthName = new Intl.DateTimeFormat(fmt.locale, { month: "long", year: "numeric", timeZone: "UTC" });
-  let body;
-  if (loading) body = <Loading />;
-  else if (error) body = <ErrorNotice error={error} onRetry={reload} />;
-  else if (!data || data.fundingCalls.edges.length === 0) body = <Empty>{t("none")}</Empty>;
-  else {
-    const counts = new Map<string, number>();
-    for (const { node } of data.fundingCalls.edges) {
-      const key = monthKey(node.deadline);
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
-    const months = [...counts.entries()].sort(([a], [b]) => a.localeCompare(b));
-    const most = Math.max(...counts.values());
-    body = (
-      <>
-        <table className="timeline">
-          <caption className="visually-hidden">{t("caption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("month")}</th>
-              <th scope="col">{t("calls")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {months.map(([key, count]) => {
-              const name = monthName.format(new Date(`${key}-15T12:00:00Z`));
-              const range = monthRange(key);
-              const params = new URLSearchParams(writeCallFilter({ ...filter, ...range }));
-              return (
-                <tr key={key}>
-                  <th scope="row">
-                    <Link to={`/calls?${params.toString()}`} aria-label={t("show", { month: name })}>
-                      {name}
-                    </Link>
-                  </th>
-                  <td>
-                    <span className="bar-cell">
-                      <span className="bar" style={{ width: `${(count / most) * 100}%` }} aria-hidden="true" />
-                      <span className="bar-value">{fmt.number(count)}</span>
-                    </span>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-        {data.fundingCalls.totalCount > data.fundingCalls.edges.length ? (
-          <p className="meta">
-            {t("partial", {
-              shown: fmt.number(data.fundingCalls.edges.length),
-              total: fmt.number(data.fundingCalls.totalCount),
-            })}
-          </p>
-        ) : null}
-      </>
-    );
-  }
   return (
     <section aria-labelledby="timeline" className="timeline-section">
       <h2 id="timeline">{t("heading")}</h2>
-      {body}
+      {loading ? (
+        <Loading />
+      ) : error ? (
+        <ErrorNotice error={error} onRetry={reload} />
+      ) : !data || data.fundingCalls.edges.length === 0 ? (
+        <Empty>{t("none")}</Empty>
+      ) : (
+        <MonthTable filter={filter} data={data} />
+      )}
     </section>
+  );
+}
+
+function MonthTable({ filter, data }: { filter: CallFilterState; data: DeadlineData }) {
+  const t = useMessages(messages);
+  const fmt = useFormats();
+  const monthName = new Intl.DateTimeFormat(fmt.locale, { month: "long", year: "numeric", timeZone: "UTC" });
+  const counts = new Map<string, number>();
+  for (const { node } of data.fundingCalls.edges) {
+    const key = monthKey(node.deadline);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const months = [...counts.entries()].sort(([a], [b]) => a.localeCompare(b));
+  const most = Math.max(...counts.values());
+  return (
+    <>
+      <table className="timeline">
+        <caption className="visually-hidden">{t("caption")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("month")}</th>
+            <th scope="col">{t("calls")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {months.map(([key, count]) => {
+            const name = monthName.format(new Date(`${key}-15T12:00:00Z`));
+            const params = new URLSearchParams(writeCallFilter({ ...filter, ...monthRange(key) }));
+            return (
+              <tr key={key}>
+                <th scope="row">
+                  <Link to={`/calls?${params.toString()}`} aria-label={t("show", { month: name })}>
+                    {name}
+                  </Link>
+                </th>
+                <td>
+                  <span className="bar-cell">
+                    <span className="bar" style={{ width: `${(count / most) * 100}%` }} aria-hidden="true" />
+                    <span className="bar-value">{fmt.number(count)}</span>
+                  </span>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {data.fundingCalls.totalCount > data.fundingCalls.edges.length ? (
+        <p className="meta">
+          {t("partial", {
+            shown: fmt.number(data.fundingCalls.edges.length),
+            total: fmt.number(data.fundingCalls.totalCount),
+          })}
+        </p>
+      ) : null}
+    </>
   );
 }

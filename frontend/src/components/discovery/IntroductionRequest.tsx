@@ -67,7 +67,7 @@ type Outcome =
 
 export function IntroductionRequest({ personId, name }: { personId: string; name: string }) {
   const t = useMessages(messages);
-  const { account } = useSession();
+  const { account, loading } = useSession();
   const [message, setMessage] = useState("");
   const [outcome, setOutcome] = useState<Outcome>({ state: "idle" });
   const [invalid, setInvalid] = useState<string | null>(null);
@@ -75,6 +75,7 @@ export function IntroductionRequest({ personId, name }: { personId: string; name
   const hintId = useId();
   const errorId = useId();
 
+  if (loading) return null;
   if (account === null) {
     return (
       <Section title={t("heading")}>
