@@ -423,3 +423,91 @@ def test_the_judge_console_and_dashboard_say_who_may_use_them(
         page = visit.goto(path(world.judged, tail))
         _refused(page, visit, signed_in=True)
         visit.check(f"{name}-refused")
+
+
+MAKE_PUBLIC = """mutation($id: ID!) {
+  updatePerson(id: $id, input: {isPublic: true, skills: ["GIS"]}) { errors { code message } } }"""
+
+
+def public_member(hub: HubServe, email: str, name: str) -> Member:
+    """A member whose profile is public, so that others can find them by name."""
+    found = member(hub, email, name)
+    assert found.gql(MAKE_PUBLIC, id=found.person_id)["updatePerson"]["errors"] == []
+    return found
+
+
+def test_a_team_member_invites_a_person_who_then_joins_the_team(
+    visit: Visit, hub_site: HubServe
+) -> None:
+    challenge = running_challenge(hub_site, f"Invitations {visit.lang}", deadline_in=LONG_DEADLINE)
+    lead = member(hub_site, f"inviting-lead-{visit.lang}@example.org", f"Ina Lead {visit.lang}")
+    team_of(lead, challenge.id, "Tram Trackers")
+    guest = public_member(hub_site, f"guest-{visit.lang}@example.org", f"Gus Guest {visit.lang}")
+    sign_in(visit, lead.email)
+    page = visit.goto(path(challenge.id))
+    take_part = page.get_by_role("region", name=say(visit, "Take part", "Συμμετοχή"))
+    send = take_part.get_by_role(
+        "button", name=say(visit, "Send the invitation", "Αποστολή πρόσκλησης")
+    )
+    send.click()
+    expect(take_part.get_by_role("alert")).to_contain_text(
+        say(visit, "Choose the person to invite.", "Επιλέξτε το πρόσωπο που θα προσκαλέσετε.")
+    )
+    take_part.get_by_label(say(visit, "Find a person", "Αναζήτηση προσώπου")).fill("Gus Guest")
+    take_part.get_by_label(say(visit, "Person", "Πρόσωπο"), exact=True).select_option(
+        label=f"Gus Guest {visit.lang}"
+    )
+    send.click()
+    invited = say(visit, "is invited", "προσκλήθηκε")
+    expect(take_part.get_by_role("status").filter(has_text=invited)).to_be_visible()
+
+    sign_in(visit, guest.email)
+    page = visit.goto(path(challenge.id))
+    take_part = page.get_by_role("region", name=say(visit, "Take part", "Συμμετοχή"))
+    open_teams = take_part.get_by_role("list").filter(has_text="Tram Trackers").last
+    expect(open_teams).to_contain_text(say(visit, "1 of 4 places taken", "1 από 4 θέσεις"))
+    visit.check("challenge-find-team")
+    take_part.get_by_role("button", name=re.compile("Tram Trackers")).last.click()
+    heading = take_part.get_by_role("heading", name=re.compile("Tram Trackers"), level=3)
+    expect(heading).to_contain_text(say(visit, "Your team", "Η ομάδα σας"))
+    expect(take_part).to_contain_text(f"Gus Guest {visit.lang}")
+    take_part.get_by_role(
+        "button", name=say(visit, "Leave the team", "Αποχώρηση από την ομάδα")
+    ).click()
+    left = say(visit, "You left the team.", "Αποχωρήσατε από την ομάδα.")
+    expect(take_part.get_by_role("status").filter(has_text=left)).to_be_visible()
+    expect(
+        take_part.get_by_role("heading", name=re.compile("Tram Trackers"), level=3)
+    ).to_have_count(0)
+
+
+def test_an_organiser_adds_a_judge_and_assigns_the_submissions(
+    visit: Visit, hub_site: HubServe
+) -> None:
+    challenge = running_challenge(hub_site, f"Panel {visit.lang}", deadline_in=LONG_DEADLINE)
+    lead = member(hub_site, f"panel-lead-{visit.lang}@example.org", f"Pia Lead {visit.lang}")
+    submission_of(lead, team_of(lead, challenge.id, "Metro Mappers"), "Metro map")
+    public_member(hub_site, f"panel-judge-{visit.lang}@example.org", f"Jo Judge {visit.lang}")
+    organiser = member(hub_site, f"panel-organiser-{visit.lang}@example.org", "Panel organiser")
+    grant_role(hub_site, organiser.email, "CHALLENGE_ORGANISER", challenge.id)
+    sign_in(visit, organiser.email)
+    page = visit.goto(path(challenge.id, "/organise"))
+    judges = page.get_by_role("region", name=say(visit, "Judges", "Κριτές"), exact=True)
+    expect(judges).to_contain_text(
+        say(visit, "No judge is on the panel yet.", "Δεν υπάρχει ακόμη κριτής")
+    )
+    judges.get_by_label(say(visit, "Find a person", "Αναζήτηση προσώπου")).fill("Jo Judge")
+    judges.get_by_label(say(visit, "Person", "Πρόσωπο"), exact=True).select_option(
+        label=f"Jo Judge {visit.lang}"
+    )
+    judges.get_by_role(
+        "button", name=say(visit, "Add to the panel", "Προσθήκη στην επιτροπή")
+    ).click()
+    panel = judges.get_by_role("table")
+    expect(panel.locator("tbody tr")).to_contain_text([f"Jo Judge {visit.lang}"])
+    judges.get_by_label(say(visit, "Judges per submission", "Κριτές ανά υποβολή")).fill("1")
+    judges.get_by_role("button", name=say(visit, "Assign", "Ανάθεση"), exact=True).last.click()
+    done = say(visit, "1 new assignments made.", "Έγιναν 1 νέες αναθέσεις.")
+    expect(judges.get_by_role("status").filter(has_text=done)).to_be_visible()
+    expect(panel.locator("tbody tr").first.locator("td").nth(1)).to_have_text("1")
+    visit.check("organiser-judges")

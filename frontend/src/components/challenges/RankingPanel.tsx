@@ -18,6 +18,11 @@ const messages = defineMessages({
     decidedBy: "Tie broken by",
     none: "No submission is ranked yet: it needs a rubric and scores.",
     noScore: "not scored",
+    score_rule: "the score",
+    criteria: "the heaviest criteria",
+    judges_rule: "more judges",
+    "submitted earlier": "the earlier submission",
+    "submission id": "the submission id",
   },
   el: {
     heading: "Κατάταξη έως τώρα",
@@ -31,6 +36,11 @@ const messages = defineMessages({
     decidedBy: "Η ισοβαθμία λύθηκε με",
     none: "Καμία υποβολή δεν έχει καταταχθεί ακόμη: χρειάζονται κριτήρια και βαθμολογίες.",
     noScore: "χωρίς βαθμολογία",
+    score_rule: "τη βαθμολογία",
+    criteria: "τα βαρύτερα κριτήρια",
+    judges_rule: "περισσότερους κριτές",
+    "submitted earlier": "την προγενέστερη υποβολή",
+    "submission id": "τον κωδικό της υποβολής",
   },
 });
 
@@ -46,6 +56,12 @@ export function RankingPanel({
   const t = useMessages(messages);
   const { number } = useFormats();
   const toggleId = useId();
+  const tieRule = (rule: string | null) => {
+    const key = rule === "score" ? "score_rule" : rule === "judges" ? "judges_rule" : rule;
+    return key === "score_rule" || key === "criteria" || key === "judges_rule" || key === "submitted earlier" || key === "submission id"
+      ? t(key)
+      : (rule ?? "");
+  };
   return (
     <section aria-labelledby="organise-ranking" className="panel">
       <h2 id="organise-ranking">{t("heading")}</h2>
@@ -85,7 +101,7 @@ export function RankingPanel({
                 <td>{entry.teamName}</td>
                 <td>{entry.score === null ? t("noScore") : number(entry.score, 2)}</td>
                 <td>{entry.judges}</td>
-                <td>{entry.decidedBy ?? ""}</td>
+                <td>{tieRule(entry.decidedBy)}</td>
               </tr>
             ))}
           </tbody>
