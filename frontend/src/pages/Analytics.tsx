@@ -118,6 +118,31 @@ function largestBy<Item>(items: Item[], value: (item: Item) => number): Item {
   return items.reduce((best, item) => (value(item) > value(best) ? item : best));
 }
 
+/** Every month from the first to the last, those without a deadline as zero. */
+function everyMonth(items: Statistics["fundingDeadlinesByMonth"]): Statistics["fundingDeadlinesByMonth"] {
+  if (items.length === 0) return items;
+  const calls = new Map(items.map((item) => [item.month, item.calls]));
+  const [firstYear, firstMonth] = items[0].month.split("-").map(Number);
+  const [lastYear, lastMonth] = items[items.length - 1].month.split("-").map(Number);
+  const months = [];
+  for (let index = firstYear * 12 + firstMonth - 1; index <= lastYear * 12 + lastMonth - 1; index += 1) {
+    const month = `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
+    months.push({ month, calls: calls.get(month) ?? 0 });
+  }
+  return months;
+}
+
+/** Every year from the first to the last; a year the hub has nothing for counts zero. */
+function everyYear<Item extends { year: number }>(items: Item[], zero: (year: number) => Item): Item[] {
+  if (items.length === 0) return items;
+  const byYear = new Map(items.map((item) => [item.year, item]));
+  const years = [];
+  for (let year = items[0].year; year <= items[items.length - 1].year; year += 1) {
+    years.push(byYear.get(year) ?? zero(year));
+  }
+  return years;
+}
+
 function monthName(formats: Formats, month: string): string {
   const [year, number] = month.split("-").map(Number);
   return new Intl.DateTimeFormat(formats.locale, { month: "short", year: "numeric", timeZone: "UTC" }).format(
@@ -333,9 +358,28 @@ export function Analytics() {
           <div className="charts">
             <KindsChart items={stats.organisationsByKind} t={t} formats={formats} />
             <SectorsChart items={stats.organisationsBySector} t={t} formats={formats} />
-            <CollaborationChart items={stats.collaborationByYear} t={t} formats={formats} />
-            <DeadlinesChart items={stats.fundingDeadlinesByMonth} t={t} formats={formats} />
-            <ChallengesChart items={stats.challengeParticipationByYear} t={t} formats={formats} />
+            <CollaborationChart
+              items={everyYear(stats.collaborationByYear, (year) => ({
+                year,
+                projects: 0,
+                organisations: 0,
+                coParticipations: 0,
+              }))}
+              t={t}
+              formats={formats}
+            />
+            <DeadlinesChart items={everyMonth(stats.fundingDeadlinesByMonth)} t={t} formats={formats} />
+            <ChallengesChart
+              items={everyYear(stats.challengeParticipationByYear, (year) => ({
+                year,
+                challenges: 0,
+                teams: 0,
+                participants: 0,
+                submissions: 0,
+              }))}
+              t={t}
+              formats={formats}
+            />
           </div>
         )
       ) : null}
