@@ -19,7 +19,6 @@ const messages = defineMessages({
     submissionDeadline: "Submission deadline {date}",
     judgingEnds: "Judging ends {date}",
     themes: "Themes",
-    year: "{year}",
   },
   el: {
     current: "Τρέχοντες διαγωνισμοί",
@@ -31,7 +30,6 @@ const messages = defineMessages({
     submissionDeadline: "Προθεσμία υποβολής {date}",
     judgingEnds: "Η αξιολόγηση λήγει {date}",
     themes: "Θεματικές",
-    year: "{year}",
   },
 });
 
@@ -128,7 +126,7 @@ export function ChallengeList({ state }: { state: ReturnType<typeof useChallenge
         {years.length === 0 ? <Empty>{t("noPast")}</Empty> : null}
         {years.map((year) => (
           <section key={year} aria-labelledby={`past-${year}`}>
-            <h3 id={`past-${year}`}>{t("year", { year })}</h3>
+            <h3 id={`past-${year}`}>{year}</h3>
             <ul className="cards">
               {past
                 .filter((item) => item.year === year)

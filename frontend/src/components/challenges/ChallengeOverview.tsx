@@ -154,7 +154,7 @@ function TagList({ label, items }: { label: string; items: string[] }) {
   );
 }
 
-export function PrizeText({ prize }: { prize: Prize }) {
+function PrizeText({ prize }: { prize: Prize }) {
   const { locale, text } = useFormats();
   if (prize.kind === "MONEY" && prize.amount !== null) {
     const amount = new Intl.NumberFormat(locale, {

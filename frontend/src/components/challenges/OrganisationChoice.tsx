@@ -52,6 +52,8 @@ export function OrganisationChoice({
   const { account } = useSession();
   const admin = isAdmin(account);
   const [text, setText] = useState("");
+  // The chosen organisation stays a choice while the search text changes.
+  const [picked, setPicked] = useState<Named | null>(null);
   const selectId = useId();
   const searchId = useId();
   const own = account?.organisations.map((grant) => grant.organisationId) ?? [];
@@ -66,6 +68,7 @@ export function OrganisationChoice({
     !admin || text.trim().length < 2,
   );
   const options = new Map<string, string>();
+  if (picked) options.set(picked.id, picked.name);
   for (const item of Object.values(ownNames.data ?? {})) if (item) options.set(item.id, item.name);
   for (const edge of found.data?.organisations.edges ?? []) options.set(edge.node.id, edge.node.name);
   return (
@@ -92,7 +95,11 @@ export function OrganisationChoice({
           value={value}
           aria-invalid={invalid || undefined}
           aria-describedby={invalid ? errorId : undefined}
-          onChange={(event) => onChange(event.target.value)}
+          onChange={(event) => {
+            const id = event.target.value;
+            setPicked(id ? { id, name: options.get(id) ?? "" } : null);
+            onChange(id);
+          }}
         >
           <option value="">{t("choose")}</option>
           {[...options].map(([id, name]) => (

@@ -17,16 +17,6 @@ export type Phase =
   | "AWARDED"
   | "ARCHIVED";
 
-export const PHASES: readonly Phase[] = [
-  "DRAFT",
-  "PUBLISHED",
-  "REGISTRATION",
-  "SUBMISSION",
-  "JUDGING",
-  "AWARDED",
-  "ARCHIVED",
-];
-
 export interface Schedule {
   timezone: string;
   registrationOpens: string;
@@ -341,11 +331,6 @@ export function ConflictPath({ path }: { path: PathStep[] }) {
 
 function relationName(relation: string): string {
   return relation.toLowerCase().replace(/_/g, " ");
-}
-
-/** A client-side problem with a form field, in the shape of a hub refusal. */
-export function required(field: string, message: string): ChallengeError {
-  return { code: "REQUIRED", field, message };
 }
 
 export function SignInPrompt() {
