@@ -17,7 +17,7 @@ WORDS = {
         "completed": "Ολοκληρωμένο",
         "status": "Κατάσταση",
         "suggested": "Προτεινόμενοι εταίροι",
-        "why": "Γιατί:",
+        "why": "Γιατί",
         "signIn": "Συνδεθείτε",
         "titleEn": "Τίτλος στα αγγλικά",
         "testSite": "Χώρος δοκιμής",
@@ -32,7 +32,7 @@ WORDS = {
         "completed": "Completed",
         "status": "Status",
         "suggested": "Suggested partners",
-        "why": "Why:",
+        "why": "Why",
         "signIn": "Sign in",
         "titleEn": "Title in English",
         "testSite": "Test site",
@@ -81,10 +81,14 @@ def test_a_pilots_suggested_partners_show_their_reason(visit: Visit, hub_site: H
     card = page.locator(".pilot-card").filter(has_text=pilot["title"][visit.lang])
     card.get_by_role("button", name=words["suggested"]).click()
     visit.settle()
-    partners = card.get_by_role("region").get_by_role("listitem")
+    partners = card.get_by_role("region").locator(".partner-list > li")
     expect(partners.first).to_contain_text(expected[0]["organisation"]["name"])
     expect(partners.first).to_contain_text(words["why"])
-    expect(partners.first.locator(".explanation")).to_contain_text(expected[0]["explanation"])
+    # each of the hub's reasons ("; "-separated) is one line, said in the chosen language
+    reasons = partners.first.locator(".explanation li")
+    expect(reasons).to_have_count(len(expected[0]["explanation"].split("; ")))
+    for reason in reasons.all():
+        assert reason.inner_text().strip()
     expect(card.locator("button[aria-expanded=true]")).to_have_count(1)
     visit.check("pilots-suggested-partners")
 

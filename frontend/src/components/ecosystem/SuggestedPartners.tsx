@@ -1,10 +1,11 @@
 // The organisations the hub suggests for a pilot project, best first, each with its score
-// and the reason the hub gives; optionally only one kind of organisation.
+// and the hub's reasons in the chosen language; optionally only one kind of organisation.
 import { useId, useState } from "react";
 import { Link } from "react-router-dom";
 
 import { defineMessages, useFormats, useMessages } from "../../i18n";
 import { useQuery } from "../../useQuery";
+import { Explanation } from "../discovery/Explanation";
 import { Empty, ErrorNotice, Loading } from "../Status";
 import { kindName, ORGANISATION_KINDS } from "./labels";
 
@@ -26,8 +27,7 @@ const messages = defineMessages({
     kind: "Kind of partner",
     anyKind: "Any kind",
     none: "The hub has no partner to suggest for this pilot yet.",
-    score: "Match {score}",
-    why: "Why:",
+    score: "Score {score}",
     loading: "Finding partners…",
   },
   el: {
@@ -35,8 +35,7 @@ const messages = defineMessages({
     kind: "Είδος εταίρου",
     anyKind: "Οποιοδήποτε είδος",
     none: "Ο κόμβος δεν έχει ακόμη εταίρο να προτείνει για αυτό το πιλοτικό.",
-    score: "Ταίριασμα {score}",
-    why: "Γιατί:",
+    score: "Βαθμολογία {score}",
     loading: "Αναζήτηση εταίρων…",
   },
 });
@@ -77,10 +76,8 @@ export function SuggestedPartners({ pilotId, title, id }: { pilotId: string; tit
                 {kindName(formats.lang, item.organisation.kind)}
                 {item.organisation.city ? ` · ${item.organisation.city}` : ""}
               </span>{" "}
-              <span className="badge">{t("score", { score: formats.number(item.score * 100, 0) + "%" })}</span>
-              <p className="explanation">
-                <strong>{t("why")}</strong> <span lang="en">{item.explanation}</span>
-              </p>
+              <span className="badge">{t("score", { score: formats.number(item.score, 2) })}</span>
+              <Explanation text={item.explanation} />
             </li>
           ))}
         </ol>
