@@ -156,7 +156,7 @@ def seed(
         bool, typer.Option("--if-empty", help="Only seed a graph without data.")
     ] = False,
 ) -> None:
-    """Load the demo Thessaloniki ecosystem (marked as demo)."""
+    """Load the demo Thessaloniki ecosystem (marked as demo) and embed it, ready to match."""
     settings = _settings()
 
     async def work() -> None:
@@ -175,7 +175,12 @@ def seed(
                 report = await demo.seed(
                     runtime.graph, data, advance=lambda n: progress.advance(task, n)
                 )
-            out.print(f"{report.summary()} in {time.monotonic() - started:.1f} s")
+                # As an import does: ready to match when the command returns.
+                embedded = await _embed(runtime, settings, _RichProgress(progress))
+            out.print(
+                f"{report.summary()}, {sum(embedded.values())} embedded "
+                f"in {time.monotonic() - started:.1f} s"
+            )
 
     _execute(work)
 

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from tests.frontend.accounts import PASSWORD, sign_in, verified_account
 from tests.frontend.browser import Visit
 from tests.hub.auth.conftest import link_token, outbox_messages
-from tests.hub.processes import HubServe
+from tests.hub.processes import ADMIN_PASSWORD, HubServe
 
 TEXT = {
     "en": {
@@ -32,6 +32,7 @@ TEXT = {
         "create token": "Create token",
         "revoke": "Revoke",
         "no tokens": "You have no API tokens.",
+        "roles": "My roles",
     },
     "el": {
         "name": "Το όνομά σας",
@@ -52,6 +53,7 @@ TEXT = {
         "create token": "Δημιουργία κλειδιού",
         "revoke": "Ανάκληση",
         "no tokens": "Δεν έχετε κλειδιά API.",
+        "roles": "Οι ρόλοι μου",
     },
 }
 
@@ -145,3 +147,59 @@ def test_an_api_token_is_shown_once_works_and_can_be_revoked(
         headers={"Authorization": f"Bearer {secret}"},
     )
     assert refused.status_code == 401 or refused.json()["data"]["me"] is None
+
+
+CHALLENGE_TITLES = """{ challenges(first: 1) { edges { node { id title { el en } } } } }"""
+
+
+def test_an_administrator_makes_someone_the_organiser_of_a_challenge(
+    visit: Visit, hub_site: HubServe
+) -> None:
+    email = f"organiser-{visit.lang}@example.org"
+    verified_account(hub_site, email, "Future Organiser")
+    challenge = hub_site.gql(CHALLENGE_TITLES)["challenges"]["edges"][0]["node"]
+    title = challenge["title"][visit.lang]
+    visit.goto("/")
+    answer = visit.page.request.post(
+        visit.base_url + "/graphql",
+        data={
+            "query": SIGN_IN_ADMIN,
+            "variables": {"email": "admin@hub.test", "password": ADMIN_PASSWORD},
+        },
+    )
+    assert answer.json()["data"]["signIn"]["errors"] == []
+    page = visit.goto("/account")
+    admin = ROLE_TEXT[visit.lang]
+    page.get_by_label(admin["email"]).fill(email)
+    page.get_by_label(admin["role"], exact=True).select_option("CHALLENGE_ORGANISER")
+    page.get_by_label(admin["challenge"], exact=True).select_option(challenge["id"])
+    visit.check("account-admin")
+    page.get_by_role("button", name=admin["grant"]).click()
+    expect(page.get_by_role("status").filter(has_text=email)).to_be_visible()
+
+    visit.page.context.clear_cookies()
+    sign_in(visit, email)
+    page = visit.goto("/account")
+    roles = page.get_by_role("region", name=TEXT[visit.lang]["roles"])
+    expect(roles.get_by_role("link", name=title)).to_be_visible()
+    expect(roles.get_by_role("link", name=admin["dashboard"])).to_be_visible()
+
+
+SIGN_IN_ADMIN = """mutation($email: String!, $password: String!) {
+  signIn(email: $email, password: $password) { errors { code message } } }"""
+ROLE_TEXT = {
+    "en": {
+        "email": "Their e-mail address",
+        "role": "Role",
+        "challenge": "Challenge",
+        "grant": "Give the role",
+        "dashboard": "Organiser dashboard",
+    },
+    "el": {
+        "email": "Η διεύθυνση e-mail του",
+        "role": "Ρόλος",
+        "challenge": "Διαγωνισμός",
+        "grant": "Ανάθεση ρόλου",
+        "dashboard": "Πίνακας διοργανωτή",
+    },
+}

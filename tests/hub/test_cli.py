@@ -21,7 +21,7 @@ def data_dir() -> Iterator[Path]:
 def hub(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "HUB_DATA_DIR": str(data_dir), "HUB_LOG_LEVEL": "warning"}
     return subprocess.run(
-        [sys.executable, "-m", "hub", *args], env=env, capture_output=True, text=True, timeout=120
+        [sys.executable, "-m", "hub", *args], env=env, capture_output=True, text=True, timeout=600
     )
 
 
@@ -40,6 +40,8 @@ def test_seed_if_empty_seeds_once_and_status_reports_it(data_dir: Path) -> None:
     assert "graph engine: falkordb" in status.stdout
     assert "Organisation:" in status.stdout
     assert "demo seed: seeded" in status.stdout
+    # The seed embeds what it wrote: ready to match without a worker.
+    assert "Organisation without an embedding: 0" in status.stdout, status.stdout
     assert "worker: not running" in status.stdout
 
 

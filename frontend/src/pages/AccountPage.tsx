@@ -10,13 +10,14 @@ import type { Introduction } from "../components/account/Introductions";
 import { MyData } from "../components/account/MyData";
 import { MyRoles } from "../components/account/MyRoles";
 import { PasswordChange } from "../components/account/PasswordChange";
+import { RoleAdmin } from "../components/account/RoleAdmin";
 import { ProfileEditor } from "../components/account/ProfileEditor";
 import type { OwnProfile } from "../components/account/ProfileEditor";
 import { useMutation } from "../components/account/useMutation";
 import { Page } from "../components/Page";
 import { ErrorNotice, Loading, MutationErrors } from "../components/Status";
 import { defineMessages, useMessages } from "../i18n";
-import { ACCOUNT_FIELDS, useSession } from "../session";
+import { ACCOUNT_FIELDS, isAdmin, useSession } from "../session";
 import type { Account } from "../session";
 import { useQuery } from "../useQuery";
 
@@ -111,6 +112,7 @@ export function AccountPage() {
             </div>
           )}
           <MyRoles account={session.account} />
+          {isAdmin(session.account) ? <RoleAdmin /> : null}
           {me.person ? (
             <ProfileEditor
               key={me.person.id}
