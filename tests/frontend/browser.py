@@ -104,7 +104,11 @@ def open_visit(browser: Browser, base_url: str, lang: str) -> Visit:
             visit.problems.append(f"console: {message.text} at {message.location}")
 
     def on_failed(request: Request) -> None:
-        visit.problems.append(f"request failed: {request.method} {request.url} {request.failure}")
+        # A navigation or reload cancels the requests still in flight: not a failure.
+        if request.failure != "net::ERR_ABORTED":
+            visit.problems.append(
+                f"request failed: {request.method} {request.url} {request.failure}"
+            )
 
     page.on("console", on_console)
     page.on("pageerror", lambda error: visit.problems.append(f"page error: {error}"))

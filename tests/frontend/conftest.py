@@ -18,7 +18,7 @@ from tests.frontend.browser import CHROMIUM, CHROMIUM_FLAGS, LANGS, Visit, open_
 from tests.hub.processes import HubServe, hub_cli
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def hub_site() -> Iterator[HubServe]:
     """A real hub on loopback, seeded with the demo ecosystem, with an administrator."""
     folder = Path(tempfile.mkdtemp(prefix="hub-frontend-"))
@@ -31,7 +31,7 @@ def hub_site() -> Iterator[HubServe]:
     shutil.rmtree(folder, ignore_errors=True)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser() -> Iterator[Browser]:
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(
