@@ -185,6 +185,31 @@ def test_an_organisation_member_creates_a_challenge_with_named_field_errors_firs
         "button", name=say(visit, "Move to: Published", "Μετάβαση σε: Δημοσιευμένος")
     ).click()
     expect(phase.locator(".badge")).to_contain_text(say(visit, "Published", "Δημοσιευμένος"))
+    # the organiser completes it: rules and a prize; a deadline before submissions open is refused
+    editor = page.get_by_role(
+        "region", name=say(visit, "Change the challenge", "Αλλαγές στον διαγωνισμό")
+    )
+    editor.get_by_label(say(visit, "Rules in English", "Κανόνες στα αγγλικά")).fill(
+        "One entry per team."
+    )
+    editor.get_by_label(say(visit, "Amount in euros (place 1)", "Ποσό σε ευρώ (1η θέση)")).fill(
+        "3000"
+    )
+    moved = editor.get_by_label(say(visit, "Submission deadline", "Προθεσμία υποβολής"))
+    moved.fill("2020-03-01T18:00")
+    save = editor.get_by_role("button", name=say(visit, "Save the changes", "Αποθήκευση αλλαγών"))
+    save.click()
+    refusal = editor.get_by_role("alert")
+    expect(refusal).to_contain_text(say(visit, "Submission deadline", "Προθεσμία υποβολής"))
+    expect(refusal).to_contain_text("must be after submission_opens")
+    moved.fill("2030-03-15T18:00")
+    save.click()
+    saved = say(visit, "The challenge is saved.", "Ο διαγωνισμός αποθηκεύτηκε.")
+    expect(editor.get_by_role("status").filter(has_text=saved)).to_be_visible()
+    prizes = page.get_by_role("region", name=say(visit, "Prizes", "Βραβεία"), exact=True)
+    expect(prizes).to_contain_text("3,000" if visit.lang == "en" else "3.000")
+    expect(schedule).to_contain_text(say(visit, "15 Mar 2030", "15 Μαρ 2030"))
+    visit.check("organiser-draft")
 
 
 def test_a_visitor_sees_the_public_challenge_and_a_prompt_to_sign_in(visit: Visit) -> None:

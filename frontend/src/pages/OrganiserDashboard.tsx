@@ -5,6 +5,7 @@ import { useState } from "react";
 import { Link, useParams } from "react-router-dom";
 
 import { AwardsForm } from "../components/challenges/AwardsForm";
+import { ChallengeEditor } from "../components/challenges/ChallengeEditor";
 import { ChallengeOverview } from "../components/challenges/ChallengeOverview";
 import {
   challengePath,
@@ -149,7 +150,8 @@ function Dashboard({ id }: { id: string }) {
       {error ? <ErrorNotice error={error} onRetry={reload} /> : null}
       <PhaseControl details={details} onMoved={reload} />
       <ChallengeOverview details={details} organisers={data.challenge?.organisers ?? []} />
-      <RubricEditor key={details.phase} details={details} onSaved={reload} />
+      {details.phase === "ARCHIVED" ? null : <ChallengeEditor key={`editor-${details.phase}`} details={details} onSaved={reload} />}
+      <RubricEditor key={`rubric-${details.phase}`} details={details} onSaved={reload} />
       <section aria-labelledby="organise-submissions" className="panel">
         <h2 id="organise-submissions">{t("submissions")}</h2>
         {data.challengeSubmissions.length === 0 ? (
@@ -188,7 +190,7 @@ function Dashboard({ id }: { id: string }) {
       />
       <RankingPanel ranking={data.challengeRanking} normalise={normalise} onNormalise={setNormalise} />
       <AwardsForm
-        key={`${details.phase}-${data.challengeRanking.length}`}
+        key={`awards-${details.phase}-${data.challengeRanking.length}`}
         challengeId={id}
         phase={details.phase}
         teams={data.challengeTeams}

@@ -47,3 +47,21 @@ export function zonedIso(local: string, zone: string): string | null {
   const minutes = String(Math.abs(offset) % 60).padStart(2, "0");
   return `${local}:00${sign}${hours}:${minutes}`;
 }
+
+/** A moment as the wall-clock `YYYY-MM-DDTHH:mm` of `zone` (for a datetime-local input). */
+export function zonedLocal(iso: string | null | undefined, zone: string): string {
+  if (!iso) return "";
+  const moment = new Date(iso);
+  if (Number.isNaN(moment.getTime())) return "";
+  const parts = new Intl.DateTimeFormat("en-GB", {
+    timeZone: zone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+  }).formatToParts(moment);
+  const value = (type: string) => parts.find((part) => part.type === type)?.value ?? "";
+  return `${value("year")}-${value("month")}-${value("day")}T${value("hour")}:${value("minute")}`;
+}
