@@ -26,9 +26,7 @@ def verified_account(hub: HubServe, email: str, name: str) -> dict[str, Any]:
     Returns the new account's `id` and `person` ({id})."""
     made = hub.gql(SIGN_UP, input={"email": email, "password": PASSWORD, "name": name})
     assert made["signUp"]["errors"] == [], made
-    mails = [
-        m for m in outbox_messages(hub.data_dir / "outbox") if email in str(m.get("To", ""))
-    ]
+    mails = [m for m in outbox_messages(hub.data_dir / "outbox") if email in str(m.get("To", ""))]
     token = link_token(mails[-1], "verify-email")
     verified = hub.gql(VERIFY, token=token)
     assert verified["verifyEmail"]["errors"] == [], verified

@@ -155,7 +155,7 @@ CHALLENGE_TITLES = """{ challenges(first: 1) { edges { node { id title { el en }
 def test_an_administrator_makes_someone_the_organiser_of_a_challenge(
     visit: Visit, hub_site: HubServe
 ) -> None:
-    email = f"organiser-{visit.lang}@example.org"
+    email = f"granted-organiser-{visit.lang}@example.org"
     verified_account(hub_site, email, "Future Organiser")
     challenge = hub_site.gql(CHALLENGE_TITLES)["challenges"]["edges"][0]["node"]
     title = challenge["title"][visit.lang]

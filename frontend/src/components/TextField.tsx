@@ -1,9 +1,9 @@
-// A labelled input with an optional hint and the error of its field, wired for screen readers.
-import { useId } from "react";
+// A labelled text input showing the hub's error for its field, in the chosen language.
 import type { InputHTMLAttributes } from "react";
 
 import type { MutationError } from "../api";
 import { useLanguage } from "../i18n";
+import { Field } from "./Field";
 import { errorText } from "./Status";
 
 export function TextField({
@@ -16,29 +16,11 @@ export function TextField({
   hint?: string;
   error?: MutationError | null;
 } & InputHTMLAttributes<HTMLInputElement>) {
-  const id = useId();
   const { lang } = useLanguage();
-  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean);
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <span id={`${id}-hint`} className="hint">
-          {hint}
-        </span>
-      ) : null}
-      <input
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={described.length > 0 ? described.join(" ") : undefined}
-        {...input}
-      />
-      {error ? (
-        <span id={`${id}-error`} className="field-error">
-          {errorText(error, lang)}
-        </span>
-      ) : null}
-    </div>
+    <Field label={label} hint={hint} error={error ? errorText(error, lang) : null}>
+      {(control) => <input {...control} {...input} />}
+    </Field>
   );
 }
 

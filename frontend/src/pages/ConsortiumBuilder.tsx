@@ -13,7 +13,8 @@ import { NO_FILTER, partnerFilter, SuggestionFilters } from "../components/disco
 import type { SuggestionFilterState } from "../components/discovery/SuggestionFilters";
 import { OrganisationMeta, PartnerSuggestionCard } from "../components/discovery/SuggestionList";
 import type { CallSummary, PartnerSuggestionData } from "../components/discovery/types";
-import { CALL_SUMMARY, PARTNER_SUGGESTION, callPath, isNotFound, organisationPath } from "../components/discovery/types";
+import { CALL_SUMMARY, PARTNER_SUGGESTION, callPath, organisationPath } from "../components/discovery/types";
+import { LoadNode } from "../components/discovery/LoadNode";
 import { Page } from "../components/Page";
 import { Empty, ErrorNotice, Loading } from "../components/Status";
 import { defineMessages, useFormats, useMessages } from "../i18n";
@@ -137,23 +138,22 @@ interface ConsortiumData {
 export function ConsortiumBuilder() {
   const t = useMessages(messages);
   const id = useParams().id ?? "";
-  const { data, error, loading, reload } = useQuery<{ fundingCall: CallSummary | null }>(CALL, { id });
-  if (loading) return <Page title={t("loading")}><Loading label={t("loading")} /></Page>;
-  if (error && !isNotFound(error)) {
-    return <Page title={t("title")}><ErrorNotice error={error} onRetry={reload} /></Page>;
-  }
-  const call = data?.fundingCall ?? null;
-  if (call === null) {
-    return (
-      <Page title={t("notFound")}>
-        <p>{t("notFoundBody")}</p>
-        <p>
-          <Link to="/calls">{t("allCalls")}</Link>
-        </p>
-      </Page>
-    );
-  }
-  return <Builder call={call} />;
+  return (
+    <LoadNode<CallSummary>
+      query={CALL}
+      id={id}
+      field="fundingCall"
+      back="/calls"
+      texts={{
+        loading: t("loading"),
+        notFound: t("notFound"),
+        notFoundBody: t("notFoundBody"),
+        back: t("allCalls"),
+        failed: t("title"),
+      }}
+      render={(call) => <Builder call={call} />}
+    />
+  );
 }
 
 function Builder({ call }: { call: CallSummary }) {

@@ -10,7 +10,8 @@ import { LocalText } from "../components/discovery/LocalText";
 import { Score } from "../components/discovery/SuggestionList";
 import { Explanation } from "../components/discovery/Explanation";
 import type { CallSummary, ScorePartsData } from "../components/discovery/types";
-import { CALL_SUMMARY, callPath, isNotFound } from "../components/discovery/types";
+import { CALL_SUMMARY, callPath } from "../components/discovery/types";
+import { LoadNode } from "../components/discovery/LoadNode";
 import { Page } from "../components/Page";
 import { Empty, ErrorNotice, Loading } from "../components/Status";
 import { defineMessages, useFormats, useMessages } from "../i18n";
@@ -116,23 +117,21 @@ const CALL = `query FundingCall($id: ID!) {
 export function FundingCallPage() {
   const t = useMessages(messages);
   const id = useParams().id ?? "";
-  const { data, error, loading, reload } = useQuery<{ fundingCall: CallDetails | null }>(CALL, { id });
-  if (loading) return <Page title={t("loading")}><Loading label={t("loading")} /></Page>;
-  if (error && !isNotFound(error)) {
-    return <Page title={t("notFound")}><ErrorNotice error={error} onRetry={reload} /></Page>;
-  }
-  const call = data?.fundingCall ?? null;
-  if (call === null) {
-    return (
-      <Page title={t("notFound")}>
-        <p>{t("notFoundBody")}</p>
-        <p>
-          <Link to="/calls">{t("allCalls")}</Link>
-        </p>
-      </Page>
-    );
-  }
-  return <CallView call={call} />;
+  return (
+    <LoadNode<CallDetails>
+      query={CALL}
+      id={id}
+      field="fundingCall"
+      back="/calls"
+      texts={{
+        loading: t("loading"),
+        notFound: t("notFound"),
+        notFoundBody: t("notFoundBody"),
+        back: t("allCalls"),
+      }}
+      render={(call) => <CallView call={call} />}
+    />
+  );
 }
 
 function CallView({ call }: { call: CallDetails }) {

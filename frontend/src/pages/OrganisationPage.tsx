@@ -6,13 +6,12 @@ import { Facts, Tags } from "../components/discovery/Facts";
 import { useLabels } from "../components/discovery/labels";
 import { LocalText } from "../components/discovery/LocalText";
 import { SuggestedCalls, SuggestedPartners } from "../components/discovery/SuggestionSections";
-import { callPath, isNotFound } from "../components/discovery/types";
+import { callPath } from "../components/discovery/types";
+import { LoadNode } from "../components/discovery/LoadNode";
 import { Page } from "../components/Page";
-import { ErrorNotice, Loading } from "../components/Status";
 import { defineMessages, useFormats, useMessages } from "../i18n";
 import type { Localized } from "../i18n";
 import { useSession } from "../session";
-import { useQuery } from "../useQuery";
 import "../discovery.css";
 
 const messages = defineMessages({
@@ -142,23 +141,21 @@ const ORGANISATION = `query Organisation($id: ID!) {
 export function OrganisationPage() {
   const t = useMessages(messages);
   const id = useParams().id ?? "";
-  const { data, error, loading, reload } = useQuery<{ organisation: OrganisationProfile | null }>(ORGANISATION, { id });
-  if (loading) return <Page title={t("loading")}><Loading label={t("loading")} /></Page>;
-  if (error && !isNotFound(error)) {
-    return <Page title={t("notFound")}><ErrorNotice error={error} onRetry={reload} /></Page>;
-  }
-  const organisation = data?.organisation ?? null;
-  if (organisation === null) {
-    return (
-      <Page title={t("notFound")}>
-        <p>{t("notFoundBody")}</p>
-        <p>
-          <Link to="/">{t("search")}</Link>
-        </p>
-      </Page>
-    );
-  }
-  return <OrganisationProfileView organisation={organisation} />;
+  return (
+    <LoadNode<OrganisationProfile>
+      query={ORGANISATION}
+      id={id}
+      field="organisation"
+      back="/"
+      texts={{
+        loading: t("loading"),
+        notFound: t("notFound"),
+        notFoundBody: t("notFoundBody"),
+        back: t("search"),
+      }}
+      render={(organisation) => <OrganisationProfileView organisation={organisation} />}
+    />
+  );
 }
 
 function OrganisationProfileView({ organisation }: { organisation: OrganisationProfile }) {

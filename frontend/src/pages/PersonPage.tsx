@@ -7,12 +7,11 @@ import { IntroductionRequest } from "../components/discovery/IntroductionRequest
 import { useLabels } from "../components/discovery/labels";
 import { LocalText } from "../components/discovery/LocalText";
 import { SuggestedCalls, SuggestedPartners } from "../components/discovery/SuggestionSections";
-import { isNotFound, organisationPath } from "../components/discovery/types";
+import { organisationPath } from "../components/discovery/types";
+import { LoadNode } from "../components/discovery/LoadNode";
 import { Page } from "../components/Page";
-import { ErrorNotice, Loading } from "../components/Status";
 import { defineMessages, useMessages } from "../i18n";
 import type { Localized } from "../i18n";
-import { useQuery } from "../useQuery";
 import "../discovery.css";
 
 const messages = defineMessages({
@@ -72,23 +71,21 @@ const PERSON = `query Person($id: ID!) {
 export function PersonPage() {
   const t = useMessages(messages);
   const id = useParams().id ?? "";
-  const { data, error, loading, reload } = useQuery<{ person: PersonProfile | null }>(PERSON, { id });
-  if (loading) return <Page title={t("loading")}><Loading label={t("loading")} /></Page>;
-  if (error && !isNotFound(error)) {
-    return <Page title={t("notFound")}><ErrorNotice error={error} onRetry={reload} /></Page>;
-  }
-  const person = data?.person ?? null;
-  if (person === null) {
-    return (
-      <Page title={t("notFound")}>
-        <p>{t("notFoundBody")}</p>
-        <p>
-          <Link to="/">{t("search")}</Link>
-        </p>
-      </Page>
-    );
-  }
-  return <PersonProfileView person={person} />;
+  return (
+    <LoadNode<PersonProfile>
+      query={PERSON}
+      id={id}
+      field="person"
+      back="/"
+      texts={{
+        loading: t("loading"),
+        notFound: t("notFound"),
+        notFoundBody: t("notFoundBody"),
+        back: t("search"),
+      }}
+      render={(person) => <PersonProfileView person={person} />}
+    />
+  );
 }
 
 /** The words suggestions are matched against: the bio in both languages and the skills. */

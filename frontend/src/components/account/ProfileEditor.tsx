@@ -5,6 +5,7 @@ import type { FormEvent } from "react";
 import { Link } from "react-router-dom";
 
 import { defineMessages, useMessages } from "../../i18n";
+import { wordList } from "../Field";
 import { ErrorNotice, MutationErrors } from "../Status";
 import { fieldError, TextField } from "../TextField";
 import { useMutation } from "./useMutation";
@@ -93,10 +94,7 @@ export function ProfileEditor({ profile, onSaved }: { profile: OwnProfile; onSav
     const input = {
       name,
       bio: { en: bioEn || null, el: bioEl || null },
-      skills: skills
-        .split(",")
-        .map((skill) => skill.trim())
-        .filter(Boolean),
+      skills: wordList(skills),
       website: website || null,
     };
     if (!(await update.run({ id: profile.id, input }))) return;

@@ -7,7 +7,7 @@ import { defineMessages, useMessages } from "../../i18n";
 import { ActionStatus } from "./ActionStatus";
 import { ERROR_FIELDS } from "./common";
 import type { ChallengeDetails, ChallengeError, Prize } from "./common";
-import { Field } from "./Field";
+import { Field } from "../Field";
 import { useAction } from "./useAction";
 import { TIME_ZONES, zonedIso, zonedLocal } from "./zonedTime";
 

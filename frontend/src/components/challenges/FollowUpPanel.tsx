@@ -11,7 +11,7 @@ import { Empty, ErrorNotice, Loading } from "../Status";
 import { ActionStatus } from "./ActionStatus";
 import { ERROR_FIELDS, WINNER_FIELDS } from "./common";
 import type { Winner } from "./common";
-import { Field } from "./Field";
+import { Field } from "../Field";
 import { useAction } from "./useAction";
 
 const messages = defineMessages({

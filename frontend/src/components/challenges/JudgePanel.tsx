@@ -9,7 +9,7 @@ import { Empty } from "../Status";
 import { ActionStatus } from "./ActionStatus";
 import { ConflictPath, ERROR_FIELDS } from "./common";
 import type { ChallengeDetails, PathStep } from "./common";
-import { Field } from "./Field";
+import { Field } from "../Field";
 import { PersonPicker } from "./PersonPicker";
 import type { Chosen } from "./PersonPicker";
 import type { ChallengeTeam } from "./TeamList";

@@ -10,7 +10,7 @@ import { useSession } from "../../session";
 import { ErrorNotice } from "../Status";
 import { challengePath, ERROR_FIELDS, Refusals } from "./common";
 import type { ChallengeError } from "./common";
-import { Field, wordList } from "./Field";
+import { Field, wordList } from "../Field";
 import { OrganisationChoice } from "./OrganisationChoice";
 import { TIME_ZONES, zonedIso } from "./zonedTime";
 
@@ -241,7 +241,7 @@ export function NewChallengeForm() {
           errorId="new-challenge-organiser-problem"
         />
         {problemOf("organisers", "organiserIds") ? (
-          <span id="new-challenge-organiser-problem" className="field-problem">
+          <span id="new-challenge-organiser-problem" className="field-error">
             {problemOf("organisers", "organiserIds")}
           </span>
         ) : null}

@@ -8,7 +8,7 @@ import { useSession } from "../../session";
 import { ActionStatus } from "./ActionStatus";
 import { ERROR_FIELDS, SignInPrompt } from "./common";
 import type { ChallengeDetails } from "./common";
-import { Field } from "./Field";
+import { Field } from "../Field";
 import { PersonPicker } from "./PersonPicker";
 import type { Chosen } from "./PersonPicker";
 import { SubmissionPanel } from "./SubmissionPanel";

@@ -85,7 +85,7 @@ export function PersonPicker({
           ))}
         </select>
         {error ? (
-          <span id={`${selectId}-error`} className="field-problem">
+          <span id={`${selectId}-error`} className="field-error">
             {error}
           </span>
         ) : null}

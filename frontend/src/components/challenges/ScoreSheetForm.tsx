@@ -7,7 +7,7 @@ import { defineMessages, useFormats, useMessages } from "../../i18n";
 import { ActionStatus } from "./ActionStatus";
 import { ERROR_FIELDS, useMoment } from "./common";
 import type { Criterion, Submission } from "./common";
-import { Field } from "./Field";
+import { Field } from "../Field";
 import { useAction } from "./useAction";
 
 const messages = defineMessages({

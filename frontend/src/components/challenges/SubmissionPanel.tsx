@@ -11,7 +11,7 @@ import { ERROR_FIELDS, SUBMISSION_FIELDS, useMoment } from "./common";
 import type { ChallengeDetails, Submission } from "./common";
 import { DATASETS } from "./DatasetList";
 import type { Dataset } from "./DatasetList";
-import { Field } from "./Field";
+import { Field } from "../Field";
 import { useAction } from "./useAction";
 
 const messages = defineMessages({

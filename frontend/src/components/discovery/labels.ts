@@ -3,20 +3,10 @@
 import { useCallback, useMemo } from "react";
 
 import { defineMessages, useFormats, useMessages } from "../../i18n";
+import { KIND_NAMES } from "../../organisationKinds";
 
-export const ORGANISATION_KINDS = [
-  "STARTUP",
-  "SME",
-  "LARGE_COMPANY",
-  "UNIVERSITY",
-  "RESEARCH_LAB",
-  "PUBLIC_BODY",
-  "INCUBATOR",
-  "INVESTOR",
-  "EU_NETWORK",
-  "NGO",
-] as const;
-export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+export { ORGANISATION_KINDS } from "../../organisationKinds";
+export type { OrganisationKind } from "../../organisationKinds";
 
 export const CALL_STATUSES = ["OPEN", "FORTHCOMING", "CLOSED"] as const;
 export type CallStatus = (typeof CALL_STATUSES)[number];
@@ -27,33 +17,6 @@ export const COUNTRY_CODES = [
   "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK",
   "AL", "CH", "IS", "MK", "NO", "RS", "TR", "UK",
 ] as const;
-
-const kindMessages = defineMessages({
-  en: {
-    STARTUP: "Start-up",
-    SME: "SME",
-    LARGE_COMPANY: "Large company",
-    UNIVERSITY: "University",
-    RESEARCH_LAB: "Research lab",
-    PUBLIC_BODY: "Public body",
-    INCUBATOR: "Incubator",
-    INVESTOR: "Investor",
-    EU_NETWORK: "EU network",
-    NGO: "NGO",
-  },
-  el: {
-    STARTUP: "Νεοφυής επιχείρηση",
-    SME: "ΜμΕ",
-    LARGE_COMPANY: "Μεγάλη επιχείρηση",
-    UNIVERSITY: "Πανεπιστήμιο",
-    RESEARCH_LAB: "Ερευνητικό εργαστήριο",
-    PUBLIC_BODY: "Δημόσιος φορέας",
-    INCUBATOR: "Θερμοκοιτίδα",
-    INVESTOR: "Επενδυτής",
-    EU_NETWORK: "Ευρωπαϊκό δίκτυο",
-    NGO: "ΜΚΟ",
-  },
-});
 
 const statusMessages = defineMessages({
   en: { OPEN: "Open", FORTHCOMING: "Forthcoming", CLOSED: "Closed" },
@@ -139,7 +102,7 @@ export interface Labels {
 }
 
 export function useLabels(): Labels {
-  const kind = useMessages(kindMessages);
+  const kind = useMessages(KIND_NAMES);
   const status = useMessages(statusMessages);
   const personRole = useMessages(personRoleMessages);
   const consortiumRole = useMessages(consortiumRoleMessages);
@@ -147,7 +110,7 @@ export function useLabels(): Labels {
   const country = useCountryName();
   return useMemo(
     () => ({
-      kind: lookup(kind, kindMessages.en),
+      kind: lookup(kind, KIND_NAMES.en),
       status: lookup(status, statusMessages.en),
       personRole: lookup(personRole, personRoleMessages.en),
       consortiumRole: lookup(consortiumRole, consortiumRoleMessages.en),

@@ -1,49 +1,12 @@
 // Names of the hub's enumerations (organisation kinds, pilot statuses, sectors) in both languages.
 import type { Lang } from "../../i18n";
+import { KIND_NAMES } from "../../organisationKinds";
+import type { OrganisationKind } from "../../organisationKinds";
 
-export const ORGANISATION_KINDS = [
-  "STARTUP",
-  "SME",
-  "LARGE_COMPANY",
-  "UNIVERSITY",
-  "RESEARCH_LAB",
-  "PUBLIC_BODY",
-  "INCUBATOR",
-  "INVESTOR",
-  "EU_NETWORK",
-  "NGO",
-] as const;
-export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+export { ORGANISATION_KINDS } from "../../organisationKinds";
 
 export const PILOT_STATUSES = ["DRAFT", "OPEN", "IN_PROGRESS", "COMPLETED"] as const;
 export type PilotStatus = (typeof PILOT_STATUSES)[number];
-
-const KIND_NAMES: Record<Lang, Record<OrganisationKind, string>> = {
-  en: {
-    STARTUP: "Startup",
-    SME: "SME",
-    LARGE_COMPANY: "Large company",
-    UNIVERSITY: "University",
-    RESEARCH_LAB: "Research lab",
-    PUBLIC_BODY: "Public body",
-    INCUBATOR: "Incubator",
-    INVESTOR: "Investor",
-    EU_NETWORK: "EU network",
-    NGO: "NGO",
-  },
-  el: {
-    STARTUP: "Νεοφυής επιχείρηση",
-    SME: "ΜμΕ",
-    LARGE_COMPANY: "Μεγάλη επιχείρηση",
-    UNIVERSITY: "Πανεπιστήμιο",
-    RESEARCH_LAB: "Ερευνητικό εργαστήριο",
-    PUBLIC_BODY: "Δημόσιος φορέας",
-    INCUBATOR: "Θερμοκοιτίδα",
-    INVESTOR: "Επενδυτής",
-    EU_NETWORK: "Ευρωπαϊκό δίκτυο",
-    NGO: "ΜΚΟ",
-  },
-};
 
 const STATUS_NAMES: Record<Lang, Record<PilotStatus, string>> = {
   en: { DRAFT: "Draft", OPEN: "Open", IN_PROGRESS: "In progress", COMPLETED: "Completed" },

@@ -35,7 +35,7 @@ export function Field({
         "aria-invalid": error ? true : undefined,
       })}
       {error ? (
-        <span id={`${id}-error`} className="field-problem">
+        <span id={`${id}-error`} className="field-error">
           {error}
         </span>
       ) : null}
