@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Mapping
 from typing import Any
@@ -87,7 +88,10 @@ class FalkorDBEngine:
             column[1].decode() if isinstance(column[1], bytes) else str(column[1])
             for column in result.header
         ]
-        return [dict(zip(names, plain(row), strict=True)) for row in result.result_set]
+        rows = result.result_set
+        if _large(rows):  # unwrapping a big result would hold the event loop
+            return await asyncio.to_thread(_plain_rows, names, rows)
+        return _plain_rows(names, rows)
 
     async def ping(self) -> None:
         try:
@@ -144,3 +148,17 @@ class FalkorDBEngine:
 
     async def close(self) -> None:
         await self._client.aclose()
+
+
+LARGE_RESULT = 200
+"""Rows, or items in one list cell, beyond which a result is unwrapped in a worker thread."""
+
+
+def _large(rows: list[list[Any]]) -> bool:
+    return len(rows) > LARGE_RESULT or any(
+        isinstance(cell, list) and len(cell) > LARGE_RESULT for row in rows for cell in row
+    )
+
+
+def _plain_rows(names: list[str], rows: list[list[Any]]) -> list[Row]:
+    return [dict(zip(names, plain(row), strict=True)) for row in rows]

@@ -7,6 +7,7 @@ programme `HORIZON-CL5` and destination `HORIZON-CL5-D2`; without its year it is
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
@@ -22,6 +23,7 @@ DESTINATION_DEPTH = 3
 """`HORIZON-CL5-D2`: the destination, a narrower call family (both uses)."""
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def topic_family(identifier: str, depth: int | None = None) -> str:
     """The identifier without its year, cut to `depth` segments (None: all of them)."""
     parts = [part for part in identifier.upper().split("-") if not _YEAR.match(part)]

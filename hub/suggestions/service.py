@@ -7,6 +7,7 @@ organisations); the graph adds its evidence; matching ranks and explains.
 
 from __future__ import annotations
 
+import asyncio
 import heapq
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -161,7 +162,8 @@ async def _organisation_facts(
 ) -> dict[str, Facts]:
     done = await evidence.participations(graph, ids)
     nodes = {node_id: index.nodes[node_id] for node_id in ids if node_id in index.nodes}
-    return evidence.organisation_facts(nodes, done, topic=topic)
+    # Experienced organisations bring thousands of past topics: counted off the event loop.
+    return await asyncio.to_thread(evidence.organisation_facts, nodes, done, topic=topic)
 
 
 async def suggest_partners(

@@ -25,6 +25,28 @@ async def test_rows_are_plain_dicts_and_lists(graph: FalkorDBEngine) -> None:
     assert type(rows[0]["node"]) is dict
 
 
+MANY = Statement(
+    name="test_many_rows",
+    cypher="UNWIND range(1, $count) AS i RETURN i AS number, {square: i * i, word: 'ψ'} AS map, "
+    "range(1, $width) AS numbers",
+)
+
+
+@pytest.mark.parametrize(("count", "width"), [(3, 3), (1000, 3), (2, 1000)])
+async def test_small_and_large_results_come_back_alike(
+    graph: FalkorDBEngine, count: int, width: int
+) -> None:
+    # A large result (many rows, or a long list in a cell) is unwrapped in a worker thread.
+    rows = await graph.run(MANY, {"count": count, "width": width})
+    assert len(rows) == count
+    assert rows[-1] == {
+        "number": count,
+        "map": {"square": count * count, "word": "ψ"},
+        "numbers": list(range(1, width + 1)),
+    }
+    assert type(rows[-1]["map"]) is dict and type(rows[-1]["numbers"]) is list
+
+
 async def test_a_duplicate_id_is_a_constraint_violation_and_writes_nothing(
     graph: FalkorDBEngine,
 ) -> None:
