@@ -44,6 +44,7 @@ check: install
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m mypy
+	$(PY) -m mypy bench
 	npm run --prefix frontend check
 
 pytest: install

@@ -27,6 +27,7 @@ from hub.sources import cordis, writer
 from hub.sources.cordis_organisations import Participation, organisation_records
 from hub.sources.report import ImportReport, NoProgress
 from hub.suggestions import store
+from hub.suggestions.vectors import pack, unpack
 from matching.documents import sentences
 from matching.embeddings import Embedder
 
@@ -175,7 +176,7 @@ async def _write_vectors(
             base = by_pic[source_of[pics[item.id]]]
             vector = base + rng.normal(0.0, NOISE, base.shape).astype(np.float32)
             vector /= np.linalg.norm(vector)
-            rows.append({"id": item.id, "vector": store.pack(vector), "hash": item.hash})
+            rows.append({"id": item.id, "vector": pack(vector), "hash": item.hash})
         await graph.run(
             store.STATEMENTS["Organisation"].write, {"rows": rows, "model": model_id, "at": at}
         )
@@ -222,7 +223,7 @@ async def fill_missing_vectors(
             firsts = [(sentences(item.text) or [item.text])[0] for item in batch]
             found = await embedder.encode(firsts)
         rows = [
-            {"id": item.id, "vector": store.pack(vector), "hash": item.hash}
+            {"id": item.id, "vector": pack(vector), "hash": item.hash}
             for item, vector in zip(batch, found, strict=True)
         ]
         await graph.run(store.STATEMENTS[label].write, {"rows": rows, "model": model_id, "at": at})
@@ -246,7 +247,7 @@ async def stored_vectors(graph: GraphEngine, label: str, page: int = 5000) -> di
     while True:
         rows = await graph.run(statement, {"after": after, "limit": page})
         for row in rows:
-            found[str(row["id"])] = store.unpack(str(row["embedding"]))
+            found[str(row["id"])] = unpack(str(row["embedding"]))
         if len(rows) < page:
             return found
         after = str(rows[-1]["id"])

@@ -48,7 +48,7 @@ def main() -> None:
     import torch
 
     quantised = SentenceTransformerEmbedder()
-    quantised._model = torch.ao.quantization.quantize_dynamic(
+    quantised._model = torch.ao.quantization.quantize_dynamic(  # type: ignore[no-untyped-call]
         quantised._model, {torch.nn.Linear}, dtype=torch.qint8
     )
     int8_rate, int8_vectors = throughput(quantised, short)

@@ -149,10 +149,10 @@ def scan_seconds(matrix: np.ndarray, queries: np.ndarray) -> tuple[Series, list[
 async def hub_recall(
     runtime: Runtime, dimensions: int, ids: list[str], queries: np.ndarray, tops: list[np.ndarray]
 ) -> str:
-    """Recall@10 of the hub's semantic candidates (its own index, loaded from the graph)."""
+    """Recall@10 of the hub's vector search (its own index, loaded from the graph)."""
     try:
         index = await MatchIndex(dimensions).of(runtime.graph, "Organisation")
-        found = [{hit.id for hit in index.semantic(query, limit=K)} for query in queries]
+        found = [{hit.id for hit in index.vectors.search(query, limit=K)} for query in queries]
     except (AttributeError, TypeError) as exc:  # the index's interface changed
         return f"not observable ({type(exc).__name__}: {exc})"
     recall = np.mean(
