@@ -6,27 +6,15 @@ import logging
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Protocol
 
 import numpy as np
 
 from matching.documents import content_hash
-from matching.embeddings import FloatArray
+from matching.embeddings import FloatArray, SyncEmbedder
 
 log = logging.getLogger(__name__)
 
 CHUNK = 512
-
-
-class SyncEmbedder(Protocol):
-    """What the cache needs of an embedder (SentenceTransformerEmbedder has it)."""
-
-    model_name: str
-
-    @property
-    def dimensions(self) -> int: ...
-
-    def encode_sync(self, texts: Sequence[str]) -> FloatArray: ...
 
 
 def cached_encode(

@@ -38,15 +38,22 @@ class Embedder(Protocol):
     async def encode(self, texts: Sequence[str]) -> FloatArray: ...
 
 
-class LocalEmbedder(Embedder, Protocol):
-    """An embedder running in this process, which can also encode in the calling thread."""
+class SyncEmbedder(Protocol):
+    """Encodes in the calling thread (scripts, the evaluation's cache, worker threads)."""
 
     model_name: str
 
     @property
-    def max_tokens(self) -> int: ...
+    def dimensions(self) -> int: ...
 
     def encode_sync(self, texts: Sequence[str]) -> FloatArray: ...
+
+
+class LocalEmbedder(SyncEmbedder, Embedder, Protocol):
+    """An embedder running in this process: both ways of encoding, and its token limit."""
+
+    @property
+    def max_tokens(self) -> int: ...
 
 
 def mean_of_sentences(
