@@ -26,7 +26,7 @@ from graph import GraphEngine, Statement
 from hub.suggestions import evidence
 from hub.suggestions.readwrite import ReadWriteLock
 from hub.suggestions.sentences import sentence_key, stored_vectors
-from hub.suggestions.store import EMBEDDED_LABELS, parts_of
+from hub.suggestions.store import EMBEDDED_LABELS, embedded_text, parts_of
 from hub.suggestions.vectors import unpack
 from matching.documents import node_text
 from matching.embeddings import FloatArray
@@ -108,7 +108,8 @@ class LabelIndex:
         if not isinstance(model, str) or not node.get("embedding"):
             return []
         return [
-            sentence_key(model, part) for part in parts_of(self.label, node_text(self.label, node))
+            sentence_key(model, part)
+            for part in parts_of(self.label, embedded_text(self.label, node))
         ]
 
     def differs(self, stamps: Mapping[str, Any]) -> bool:

@@ -13,7 +13,7 @@ from graph import GraphError, GraphUnavailable
 from hub.ecosystem.entities import now_iso
 from hub.suggestions import store
 from hub.suggestions.models import EmbedderHolder
-from matching.documents import content_hash, node_text
+from matching.documents import content_hash
 from matching.embeddings import EmbeddingError
 
 log = logging.getLogger(__name__)
@@ -30,8 +30,9 @@ FAILED_KEPT = 1000
 
 
 def embed_job_id(label: str, node: dict[str, Any]) -> str:
-    """One job per node and text: a second save of the same text queues nothing."""
-    return f"embed:{label}:{node['id']}:{content_hash(node_text(label, node))}"
+    """One job per node and embedded text: a second save of the same text (or a rename)
+    queues nothing."""
+    return f"embed:{label}:{node['id']}:{content_hash(store.embedded_text(label, node))}"
 
 
 async def request_embedding(jobs: ArqRedis | None, label: str, node: dict[str, Any]) -> None:

@@ -9,7 +9,7 @@ either re-embeds), the model (`embedding_model`) and when it was written (`embed
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,7 +18,7 @@ from hub.ecosystem.entities import now_iso
 from hub.sources.report import Progress
 from hub.suggestions.sentences import sentence_vectors
 from hub.suggestions.vectors import pack
-from matching.documents import FIELDS_BY_LABEL, content_hash, node_text, sentences
+from matching.documents import FIELDS_BY_LABEL, content_hash, node_text, sentences, text_of
 from matching.embeddings import Embedder, mean_of_sentences
 
 EMBEDDED_LABELS = ("Organisation", "FundingCall", "PilotProject")
@@ -29,6 +29,19 @@ WHOLE_TEXT_LABELS = frozenset({"FundingCall"})
 """Labels embedded as one text (cut at the model's input limit), not sentence by sentence: a
 call's description runs to dozens of long sentences whose mean the ranking was not tuned on,
 and encoding them all cost 20 times the time of the whole text."""
+
+
+NAME_FIELDS = frozenset({"name", "short_name"})
+"""Left out of what is embedded: a name says little about what an organisation does, and the
+23k names of a CORDIS import, each a sentence of its own, cost more to encode than everything
+else in it. Names are still matched by words (the lexical index)."""
+
+
+def embedded_text(label: str, node: Mapping[str, Any]) -> str:
+    """What a node's vector embodies: its matching text without names (the name alone when
+    there is nothing else to go by)."""
+    meaningful = [name for name in FIELDS_BY_LABEL[label] if name not in NAME_FIELDS]
+    return text_of(node, meaningful) or node_text(label, node)
 
 
 def embedding_hash(label: str, text: str) -> str:
@@ -109,7 +122,7 @@ def stale(
     """The nodes whose stored vector is missing, from another model, or of another text."""
     found = []
     for node in nodes:
-        text = node_text(label, node)
+        text = embedded_text(label, node)
         digest = embedding_hash(label, text)
         if force or node.get("embedding_hash") != digest or node.get("embedding_model") != model:
             found.append(Stale(id=str(node["id"]), text=text, hash=digest))
