@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections import Counter
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -23,7 +22,7 @@ from typing import Any, TypeVar
 import numpy as np
 
 from graph import GraphEngine, Statement
-from hub.suggestions import evidence
+from hub.suggestions.participations import ParticipationCache, Participations
 from hub.suggestions.readwrite import ReadWriteLock
 from hub.suggestions.sentences import sentence_key, stored_vectors
 from hub.suggestions.store import EMBEDDED_LABELS, embedded_text, parts_of
@@ -37,7 +36,7 @@ from matching.vectors import VectorIndex
 PAGE = 2000
 CHUNK = 200
 """Nodes applied between two yields to the event loop."""
-TOPICS_INTERVAL = 60.0
+PARTICIPATIONS_INTERVAL = 60.0
 NODE = "n {.*, search_text: null, sort_key: null} AS node"
 T = TypeVar("T")
 
@@ -170,33 +169,26 @@ class LabelIndex:
 class MatchIndex:
     """The indexes of every embedded label, kept in step with the graph."""
 
-    def __init__(self, dimensions: int, *, refresh_interval: float = 1.0) -> None:
+    def __init__(
+        self,
+        dimensions: int,
+        *,
+        refresh_interval: float = 1.0,
+        participations_interval: float = PARTICIPATIONS_INTERVAL,
+    ) -> None:
         self.dimensions = dimensions
         self.refresh_interval = refresh_interval
         self._labels = {label: LabelIndex(label, dimensions) for label in EMBEDDED_LABELS}
         self._refreshed: dict[str, float] = {}
         self._locks = {label: asyncio.Lock() for label in EMBEDDED_LABELS}
-        self._topics: Counter[str] = Counter()
-        self._actions: Counter[str] = Counter()
-        self._topics_at = -1e9
+        self._participations = ParticipationCache(interval=participations_interval)
         self._experienced: list[str] = []
         self._experienced_version: tuple[str, int] | None = None
 
-    async def topic_counts(self, graph: GraphEngine) -> Counter[str]:
-        """Past projects per call topic; recounted at most once a minute."""
-        await self._count_topics(graph)
-        return self._topics
-
-    async def action_popularity(self, graph: GraphEngine) -> Counter[str]:
-        """Past projects per call action (topic without its year); as often as topics."""
-        await self._count_topics(graph)
-        return self._actions
-
-    async def _count_topics(self, graph: GraphEngine) -> None:
-        if time.monotonic() - self._topics_at >= TOPICS_INTERVAL:
-            self._topics = await evidence.topic_counts(graph)
-            self._actions = evidence.action_popularity(self._topics)
-            self._topics_at = time.monotonic()
+    async def participations(self, graph: GraphEngine) -> Participations:
+        """Who took part in which project: read once, then re-read in the background at most
+        once per `participations_interval` (a request never waits for it after the first)."""
+        return await self._participations.get(graph)
 
     async def most_experienced(
         self, graph: GraphEngine, count: int, allowed: Collection[str] | None = None

@@ -20,6 +20,7 @@ from graph import GraphEngine
 from hub.ecosystem.errors import FieldIssue, NotFound, ValidationFailed
 from hub.suggestions import evidence
 from hub.suggestions.index import LabelIndex, MatchIndex
+from hub.suggestions.participations import Participations
 from matching import ranking
 from matching.corpus import POOLED_SHARE, TITLE_SHARE
 from matching.documents import node_text
@@ -158,10 +159,11 @@ def _local_first(
 
 
 async def _organisation_facts(
-    graph: GraphEngine, index: LabelIndex, ids: Sequence[str], topic: str | None = None
+    index: LabelIndex, done: Participations, ids: Sequence[str], topic: str | None = None
 ) -> dict[str, Facts]:
-    done = await evidence.participations(graph, ids)
     nodes = {node_id: index.nodes[node_id] for node_id in ids if node_id in index.nodes}
+    if topic is None:
+        return evidence.organisation_facts(nodes, done)
     # Experienced organisations bring thousands of past topics: counted off the event loop.
     return await asyncio.to_thread(evidence.organisation_facts, nodes, done, topic=topic)
 
@@ -213,9 +215,11 @@ async def suggest_partners(
 
     candidates = await matcher.index.read(organisations, score)
     ids = [c.id for c in candidates]
-    facts = await _organisation_facts(graph, organisations, ids)
+    done = await matcher.index.participations(graph)
+    facts = await _organisation_facts(organisations, done, ids)
     if asker is not None and organisation_id is not None:
-        projects, networks, programmes = await evidence.asker_links(graph, organisation_id, ids)
+        projects = done.shared_with(organisation_id, ids)
+        networks, programmes = await evidence.shared_memberships(graph, organisation_id, ids)
         facts = {
             node_id: replace(
                 fact,
@@ -268,13 +272,8 @@ async def suggest_funding_calls(
         semantic = await matcher.index.read(
             calls, lambda: _profile_closeness(calls, allowed, vector, own_sentences)
         )
-        done = await evidence.participations(graph, [organisation_id])
-        families = dict(
-            evidence.family_counts(
-                done.get(organisation_id, (0, []))[1],
-                (CALL_PROGRAMME_DEPTH, DESTINATION_DEPTH),
-            )
-        )
+        done = await matcher.index.participations(graph)
+        families = dict(done.families(organisation_id, (CALL_PROGRAMME_DEPTH, DESTINATION_DEPTH)))
     elif text is not None and text.strip():
         query_text = text
         text_vector = (await matcher.embedder.encode([text]))[0]
@@ -287,7 +286,7 @@ async def suggest_funding_calls(
             query_text, limit=None, allowed=allowed, weighting=Weighting.TFIDF
         )
     }
-    popularity = await matcher.index.action_popularity(graph)
+    popularity = (await matcher.index.participations(graph)).action_counts
     candidates: list[Candidate] = []
     facts: dict[str, Facts] = {}
     for call_id in allowed:
@@ -391,9 +390,10 @@ async def suggest_consortium(
         organisations, lambda: _allowed_organisations(organisations, filter)
     )
     identifier = str(call.get("identifier") or "")
+    done = await matcher.index.participations(graph)
     extra = [
         *(await matcher.index.most_experienced(graph, POOL, allowed)),
-        *(await _family_members(matcher, identifier, allowed)),
+        *(await asyncio.to_thread(_family_members, done, identifier, allowed)),
     ]
 
     def score() -> list[Candidate]:
@@ -402,7 +402,7 @@ async def suggest_consortium(
 
     candidates = await matcher.index.read(organisations, score)
     ids = [c.id for c in candidates]
-    facts = await _organisation_facts(graph, organisations, ids, identifier or None)
+    facts = await _organisation_facts(organisations, done, ids, identifier or None)
     preliminary = ranking.rank(
         candidates,
         GraphEvidence(facts=facts),
@@ -412,7 +412,7 @@ async def suggest_consortium(
         ),
         limit=2 * ranking.DEFAULT_WEIGHTS[ranking.Use.CONSORTIUM].seeds,
     )
-    links = await evidence.among_candidates(graph, [item.id for item in preliminary], ids)
+    links = done.among([item.id for item in preliminary], ids)
     chosen = ranking.consortium(
         candidates, GraphEvidence(facts=facts, co_participation=links), limit=first
     )
@@ -433,18 +433,15 @@ def _blend(text: Mapping[str, float], title: Mapping[str, float]) -> dict[str, f
     }
 
 
-async def _family_members(
-    matcher: Matcher, identifier: str, allowed: Collection[str] | None
+def _family_members(
+    done: Participations, identifier: str, allowed: Collection[str] | None
 ) -> list[str]:
     """The organisations most experienced in the call's programme part and destination."""
     if not identifier:
         return []
-    topics = await matcher.index.topic_counts(matcher.graph)
     found: list[str] = []
     for depth in (PARTNER_PROGRAMME_DEPTH, DESTINATION_DEPTH):
-        family = topic_family(identifier, depth)
-        members = [topic for topic in topics if topic_family(topic, depth) == family]
-        found += await evidence.family_members(matcher.graph, members, POOL)
+        found += done.family_members(topic_family(identifier, depth), depth, POOL)
     return [node_id for node_id in found if allowed is None or node_id in allowed]
 
 

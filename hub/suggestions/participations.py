@@ -1,0 +1,162 @@
+"""Who took part in which project, held in memory: the graph evidence every suggestion needs.
+
+Popularity, past work under a call's programme and destination, projects shared with the asker
+and among candidates all come from the same (organisation)-[:PARTICIPATED_IN]->(project)
+edges. Asking the graph for them per request cost hundreds of milliseconds for a few hundred
+candidates (an experienced organisation brings thousands of past topics); the whole relation is
+small (80k edges for all of CORDIS Horizon Europe), so it is read in one statement, a project a
+row, and re-read in the background at most once per `interval`: a new participation shows in
+suggestions within that time.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from graph import GraphEngine, Statement
+from matching.features import topic_family
+
+log = logging.getLogger(__name__)
+
+PROJECTS = Statement(
+    name="participations_by_project",
+    cypher="MATCH (o:Organisation)-[:PARTICIPATED_IN]->(p:Project) "
+    "RETURN p.id AS project, p.topic_identifier AS topic, collect(DISTINCT o.id) AS members",
+)
+
+
+@dataclass(frozen=True)
+class Participations:
+    """One reading of the participation edges."""
+
+    members: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Project id -> the organisations that took part in it."""
+    project_topics: Mapping[str, str] = field(default_factory=dict)
+    """Project id -> its call topic identifier (projects without one are left out)."""
+    projects: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    """Organisation id -> ids of the projects it took part in."""
+    topics: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Organisation id -> the call topic identifier of each of its projects that has one."""
+    topic_counts: Counter[str] = field(default_factory=Counter)
+    """Call topic identifier -> projects funded under it."""
+    action_counts: Counter[str] = field(default_factory=Counter)
+    """Call action (topic identifier without its year) -> projects funded under it."""
+
+    @classmethod
+    def of_projects(cls, rows: Iterable[tuple[str, str | None, Sequence[str]]]) -> Participations:
+        """From (project id, topic identifier or None, member organisation ids) rows."""
+        members: dict[str, tuple[str, ...]] = {}
+        project_topics: dict[str, str] = {}
+        projects: dict[str, set[str]] = {}
+        topics: dict[str, list[str]] = {}
+        for project, topic, who in rows:
+            members[project] = tuple(who)
+            if topic:
+                project_topics[project] = topic
+            for member in who:
+                projects.setdefault(member, set()).add(project)
+                if topic:
+                    topics.setdefault(member, []).append(topic)
+        topic_counts = Counter(project_topics.values())
+        action_counts: Counter[str] = Counter()
+        for topic, count in topic_counts.items():
+            action_counts[topic_family(topic)] += count
+        return cls(
+            members=members,
+            project_topics=project_topics,
+            projects={org: frozenset(done) for org, done in projects.items()},
+            topics={org: tuple(found) for org, found in topics.items()},
+            topic_counts=topic_counts,
+            action_counts=action_counts,
+        )
+
+    def count(self, organisation: str) -> int:
+        return len(self.projects.get(organisation, ()))
+
+    def shared(self, one: str, other: str) -> int:
+        """Projects two organisations did together."""
+        mine, theirs = self.projects.get(one), self.projects.get(other)
+        if not mine or not theirs:
+            return 0
+        return len(mine & theirs)
+
+    def shared_with(self, asker: str, candidates: Iterable[str]) -> dict[str, int]:
+        """Per candidate (the asker left out), projects done with the asker; none left out."""
+        return {
+            candidate: done
+            for candidate in candidates
+            if candidate != asker and (done := self.shared(asker, candidate))
+        }
+
+    def among(self, seeds: Sequence[str], candidates: Iterable[str]) -> dict[str, dict[str, int]]:
+        """Candidate -> seed -> projects they did together (partners of partners)."""
+        found: dict[str, dict[str, int]] = {}
+        for candidate in candidates:
+            for seed in seeds:
+                if seed != candidate and (done := self.shared(seed, candidate)):
+                    found.setdefault(candidate, {})[seed] = done
+        return found
+
+    def families(self, organisation: str, depths: Iterable[int]) -> Counter[str]:
+        """Past projects per topic family, at each of `depths` segments."""
+        chosen = tuple(depths)
+        return Counter(
+            topic_family(topic, depth)
+            for topic in self.topics.get(organisation, ())
+            for depth in chosen
+        )
+
+    def family_members(self, family: str, depth: int, limit: int) -> list[str]:
+        """The organisations with the most past projects in a topic family, most first (ties
+        by id)."""
+        counts: Counter[str] = Counter()
+        for project, topic in self.project_topics.items():
+            if topic_family(topic, depth) == family:
+                counts.update(self.members.get(project, ()))
+        ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        return [organisation for organisation, _ in ranked[:limit]]
+
+
+class ParticipationCache:
+    """The latest `Participations`, re-read in the background once it is `interval` old."""
+
+    def __init__(self, *, interval: float = 60.0) -> None:
+        self.interval = interval
+        self._current: Participations | None = None
+        self._read_at = -1e9
+        self._lock = asyncio.Lock()
+        self._refresh: asyncio.Task[None] | None = None
+
+    async def get(self, graph: GraphEngine) -> Participations:
+        """The current reading: the first call waits for it, later ones never do."""
+        if self._current is None:
+            async with self._lock:
+                if self._current is None:
+                    await self._read(graph)
+        elif time.monotonic() - self._read_at >= self.interval and not self._refreshing():
+            self._refresh = asyncio.create_task(self._read_in_background(graph))
+        assert self._current is not None
+        return self._current
+
+    def _refreshing(self) -> bool:
+        return self._refresh is not None and not self._refresh.done()
+
+    async def _read_in_background(self, graph: GraphEngine) -> None:
+        try:
+            await self._read(graph)
+        except Exception:  # the last reading stays in use; the next interval tries again
+            log.exception("re-reading participations failed")
+
+    async def _read(self, graph: GraphEngine) -> None:
+        self._read_at = time.monotonic()
+        rows = await graph.run(PROJECTS)
+        found = await asyncio.to_thread(
+            Participations.of_projects,
+            ((str(row["project"]), row["topic"], row["members"]) for row in rows),
+        )
+        self._current = found

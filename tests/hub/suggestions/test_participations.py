@@ -1,0 +1,82 @@
+"""Participations held in memory: counts, shared projects, families, and the background re-read."""
+
+from __future__ import annotations
+
+import asyncio
+
+from graph import Statement
+from graph.falkordb_engine import FalkorDBEngine
+from hub.graph_schema import HUB_SCHEMA
+from hub.suggestions.participations import ParticipationCache, Participations
+
+ROWS = [
+    ("p1", "HORIZON-CL5-2022-D2-01-04", ["a", "b", "c"]),
+    ("p2", "HORIZON-CL5-2023-D2-01-07", ["a", "b"]),
+    ("p3", "HORIZON-CL4-2023-DIGITAL-01-01", ["b", "d"]),
+    ("p4", None, ["a", "d"]),
+]
+PARTICIPATE = Statement(
+    "test_participate",
+    "MERGE (o:Organisation {id: $org}) MERGE (p:Project {id: $project}) "
+    "SET p.topic_identifier = $topic MERGE (o)-[:PARTICIPATED_IN {role: $role}]->(p)",
+    write=True,
+)
+
+
+def test_counts_and_shared_projects() -> None:
+    done = Participations.of_projects(ROWS)
+    assert [done.count(org) for org in "abcde"] == [3, 3, 1, 2, 0]
+    assert done.shared("a", "b") == 2 and done.shared("a", "e") == 0
+    assert done.shared_with("a", ["a", "b", "c", "e"]) == {"b": 2, "c": 1}
+    assert done.among(["a", "b"], ["a", "c", "d"]) == {
+        "a": {"b": 2},
+        "c": {"a": 1, "b": 1},
+        "d": {"a": 1, "b": 1},
+    }
+
+
+def test_topic_families_and_their_most_experienced_members() -> None:
+    done = Participations.of_projects(ROWS)
+    assert done.families("b", (2, 3)) == {
+        "HORIZON-CL5": 2,
+        "HORIZON-CL5-D2": 2,
+        "HORIZON-CL4": 1,
+        "HORIZON-CL4-DIGITAL": 1,
+    }
+    assert done.family_members("HORIZON-CL5", 2, limit=2) == ["a", "b"]
+    assert done.family_members("HORIZON-CL4-DIGITAL", 3, limit=5) == ["b", "d"]
+    assert done.topic_counts["HORIZON-CL5-2022-D2-01-04"] == 1
+    assert done.action_counts == {
+        "HORIZON-CL5-D2-01-04": 1,
+        "HORIZON-CL5-D2-01-07": 1,
+        "HORIZON-CL4-DIGITAL-01-01": 1,
+    }
+
+
+async def test_the_cache_reads_the_graph_then_re_reads_in_the_background(
+    graph: FalkorDBEngine,
+) -> None:
+    await graph.ensure_schema(HUB_SCHEMA)
+    for project, topic, members in ROWS:
+        for org in members:
+            await graph.run(
+                PARTICIPATE, {"org": org, "project": project, "topic": topic, "role": "participant"}
+            )
+    # a second role in the same project is still one project
+    await graph.run(
+        PARTICIPATE, {"org": "a", "project": "p1", "topic": ROWS[0][1], "role": "coordinator"}
+    )
+    cache = ParticipationCache(interval=0.0)
+    first = await cache.get(graph)
+    assert first.count("a") == 3 and first.shared("a", "b") == 2
+
+    await graph.run(
+        PARTICIPATE, {"org": "e", "project": "p2", "topic": ROWS[1][1], "role": "participant"}
+    )
+    stale = await cache.get(graph)  # never waits: the old reading, a re-read under way
+    assert stale.count("e") == 0
+    for _ in range(100):
+        await asyncio.sleep(0.02)
+        if (await cache.get(graph)).count("e") == 1:
+            break
+    assert (await cache.get(graph)).shared("a", "e") == 1
