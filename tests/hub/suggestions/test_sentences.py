@@ -14,7 +14,7 @@ from hub.suggestions.sentences import sentence_key, sentence_vectors, stored_vec
 from hub.suggestions.store import embed, embedded_text, stale
 from hub.suggestions.vectors import unpack
 from matching.documents import sentences
-from matching.embeddings import FloatArray, SentenceTransformerEmbedder
+from matching.embeddings import Embedder, FloatArray
 
 CREATE = Statement("test_create_organisation", "CREATE (n:Organisation) SET n = $node", write=True)
 VECTOR = Statement("test_vector", "MATCH (n:Organisation {id: $id}) RETURN n.embedding AS v")
@@ -23,7 +23,7 @@ VECTOR = Statement("test_vector", "MATCH (n:Organisation {id: $id}) RETURN n.emb
 class CountingEmbedder:
     """The real model, counting what it is asked to encode."""
 
-    def __init__(self, inner: SentenceTransformerEmbedder) -> None:
+    def __init__(self, inner: Embedder) -> None:
         self.inner = inner
         self.encoded: list[str] = []
 
