@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 import numpy as np
 
 from graph import GraphEngine, Statement
+from hub.suggestions.closeness import Closeness
 from hub.suggestions.participations import ParticipationCache, Participations
 from hub.suggestions.readwrite import ReadWriteLock
 from hub.suggestions.sentences import sentence_key, stored_vectors
@@ -31,7 +32,7 @@ from matching.documents import node_text
 from matching.embeddings import FloatArray
 from matching.lexical import LexicalHit, LexicalIndex, Weighting
 from matching.pooling import SentenceIndex
-from matching.vectors import VectorIndex
+from matching.vectors import VectorIndex, normalise
 
 PAGE = 2000
 CHUNK = 200
@@ -100,6 +101,9 @@ class LabelIndex:
     def __post_init__(self) -> None:
         self.vectors = VectorIndex(self.dimensions)
         self.sentences = SentenceIndex(self.dimensions)
+        self._layout: tuple[list[str], dict[str, int], list[str]] | None = None
+        """The sentence index's ids, their rows, and the embedded ids it lacks (rebuilt after
+        any change)."""
 
     def sentence_keys(self, node: dict[str, Any]) -> list[str]:
         """The keys of the sentence vectors an embedded node was built from (none if it is not)."""
@@ -120,6 +124,7 @@ class LabelIndex:
 
     def put(self, node: dict[str, Any], keys: list[str]) -> None:
         """Add or replace a node; `keys` are its sentence keys, whose vectors are stored here."""
+        self._layout = None
         node_id = str(node["id"])
         encoded = node.pop("embedding", None)
         self.nodes[node_id] = node
@@ -138,6 +143,7 @@ class LabelIndex:
                 self.watermark = stamp
 
     def drop(self, node_id: str) -> None:
+        self._layout = None
         self.nodes.pop(node_id, None)
         self.lexical.remove(node_id)
         self.vectors.remove(node_id)
@@ -148,12 +154,25 @@ class LabelIndex:
         self.lexical.prepare()
         self.sentences.prepare()
 
-    def semantic(self, query: FloatArray) -> dict[str, float]:
+    def semantic(self, query: FloatArray) -> Closeness:
         """Closeness in meaning of every embedded node to a query vector: the soft maximum
         over its sentences, or the cosine of its own vector where its sentences are unknown."""
-        scores = self.vectors.scores(query)
-        scores.update(self.sentences.scores(query))
-        return scores
+        if self._layout is None:
+            ids = self.sentences.ids()
+            unpooled = [
+                node_id
+                for node_id in self.nodes
+                if node_id in self.vectors and node_id not in self.sentences
+            ]
+            self._layout = (ids, {node_id: row for row, node_id in enumerate(ids)}, unpooled)
+        ids, rows, unpooled = self._layout
+        unit = normalise(query)[0]
+        extra = {}
+        for node_id in unpooled:
+            vector = self.vectors.vector(node_id)
+            if vector is not None:
+                extra[node_id] = float(vector @ unit)
+        return Closeness(ids, self.sentences.score_vector(query), rows, extra)
 
     def lexical_hits(
         self,

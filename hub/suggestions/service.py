@@ -8,7 +8,6 @@ organisations); the graph adds its evidence; matching ranks and explains.
 from __future__ import annotations
 
 import asyncio
-import heapq
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -19,6 +18,7 @@ import numpy as np
 from graph import GraphEngine
 from hub.ecosystem.errors import FieldIssue, NotFound, ValidationFailed
 from hub.suggestions import evidence
+from hub.suggestions.closeness import Closeness
 from hub.suggestions.index import LabelIndex, MatchIndex
 from hub.suggestions.participations import Participations
 from matching import ranking
@@ -100,15 +100,9 @@ async def _query_vector(
     return vector
 
 
-def _top(scores: Mapping[str, float], allowed: Collection[str] | None, count: int) -> list[str]:
-    """The ids of the `count` highest scores among the allowed ones."""
-    chosen = scores if allowed is None else {k: v for k, v in scores.items() if k in allowed}
-    return heapq.nlargest(count, chosen, key=chosen.__getitem__)
-
-
 def _candidates(
     index: LabelIndex,
-    semantic: Mapping[str, float],
+    semantic: Closeness,
     text: str,
     *,
     allowed: Collection[str] | None,
@@ -117,7 +111,7 @@ def _candidates(
 ) -> list[Candidate]:
     """The nearest in meaning, the best in words, and `extra`, each with both scores."""
     lexical = {hit.id: hit for hit in index.lexical_hits(text, limit=pool, allowed=allowed)}
-    ids = dict.fromkeys([*_top(semantic, allowed, pool), *lexical, *extra])
+    ids = dict.fromkeys([*semantic.top(pool, allowed), *lexical, *extra])
     return [
         Candidate(
             node_id,
@@ -397,7 +391,9 @@ async def suggest_consortium(
     ]
 
     def score() -> list[Candidate]:
-        semantic = _blend(organisations.semantic(vector), organisations.semantic(title_vector))
+        semantic = organisations.semantic(vector).blend(
+            organisations.semantic(title_vector), TITLE_SHARE
+        )
         return _candidates(organisations, semantic, query_text, allowed=allowed, extra=extra)
 
     candidates = await matcher.index.read(organisations, score)
@@ -423,14 +419,6 @@ async def suggest_consortium(
         missing_kinds=[role.value for role in chosen.missing_roles],
         missing_countries=chosen.missing_countries,
     )
-
-
-def _blend(text: Mapping[str, float], title: Mapping[str, float]) -> dict[str, float]:
-    """A call's closeness to organisations: half by its whole text, half by its title."""
-    return {
-        node_id: (1.0 - TITLE_SHARE) * score + TITLE_SHARE * title.get(node_id, 0.0)
-        for node_id, score in text.items()
-    }
 
 
 def _family_members(
