@@ -4,8 +4,8 @@ Popularity, past work under a call's programme and destination, projects shared 
 and among candidates all come from the same (organisation)-[:PARTICIPATED_IN]->(project)
 edges. Asking the graph for them per request cost hundreds of milliseconds for a few hundred
 candidates (an experienced organisation brings thousands of past topics); the whole relation is
-small (80k edges for all of CORDIS Horizon Europe), so it is read in one statement, a project a
-row, and re-read in the background at most once per `interval`: a new participation shows in
+small (80k edges for all of CORDIS Horizon Europe), so it is read whole, a page of projects at
+a time, and re-read in the background at most once per `interval`: a new participation shows in
 suggestions within that time.
 """
 
@@ -23,10 +23,14 @@ from matching.features import topic_family
 
 log = logging.getLogger(__name__)
 
+PAGE = 500
+"""Projects read per statement (the graph client parses each reply on the event loop)."""
 PROJECTS = Statement(
     name="participations_by_project",
-    cypher="MATCH (o:Organisation)-[:PARTICIPATED_IN]->(p:Project) "
+    cypher="MATCH (p:Project) WHERE p.id > $after WITH p ORDER BY p.id LIMIT $limit "
+    "OPTIONAL MATCH (o:Organisation)-[:PARTICIPATED_IN]->(p) "
     "RETURN p.id AS project, p.topic_identifier AS topic, collect(DISTINCT o.id) AS members",
+    example={"after": "", "limit": 10},
 )
 
 
@@ -154,9 +158,12 @@ class ParticipationCache:
 
     async def _read(self, graph: GraphEngine) -> None:
         self._read_at = time.monotonic()
-        rows = await graph.run(PROJECTS)
-        found = await asyncio.to_thread(
-            Participations.of_projects,
-            ((str(row["project"]), row["topic"], row["members"]) for row in rows),
-        )
-        self._current = found
+        read: list[tuple[str, str | None, Sequence[str]]] = []
+        after = ""
+        while True:
+            rows = await graph.run(PROJECTS, {"after": after, "limit": PAGE})
+            read += [(str(row["project"]), row["topic"], row["members"]) for row in rows]
+            if len(rows) < PAGE:
+                break
+            after = max(str(row["project"]) for row in rows)
+        self._current = await asyncio.to_thread(Participations.of_projects, read)

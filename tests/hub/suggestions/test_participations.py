@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
+
 from graph import Statement
 from graph.falkordb_engine import FalkorDBEngine
 from hub.graph_schema import HUB_SCHEMA
+from hub.suggestions import participations
 from hub.suggestions.participations import ParticipationCache, Participations
 
 ROWS = [
@@ -15,6 +18,7 @@ ROWS = [
     ("p3", "HORIZON-CL4-2023-DIGITAL-01-01", ["b", "d"]),
     ("p4", None, ["a", "d"]),
 ]
+LONE_PROJECT = Statement("test_lone_project", "CREATE (:Project {id: 'p0'})", write=True)
 PARTICIPATE = Statement(
     "test_participate",
     "MERGE (o:Organisation {id: $org}) MERGE (p:Project {id: $project}) "
@@ -54,9 +58,11 @@ def test_topic_families_and_their_most_experienced_members() -> None:
 
 
 async def test_the_cache_reads_the_graph_then_re_reads_in_the_background(
-    graph: FalkorDBEngine,
+    graph: FalkorDBEngine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(participations, "PAGE", 2)  # 5 projects: three pages
     await graph.ensure_schema(HUB_SCHEMA)
+    await graph.run(LONE_PROJECT)
     for project, topic, members in ROWS:
         for org in members:
             await graph.run(
@@ -69,6 +75,7 @@ async def test_the_cache_reads_the_graph_then_re_reads_in_the_background(
     cache = ParticipationCache(interval=0.0)
     first = await cache.get(graph)
     assert first.count("a") == 3 and first.shared("a", "b") == 2
+    assert set(first.members) == {"p0", "p1", "p2", "p3", "p4"} and first.members["p0"] == ()
 
     await graph.run(
         PARTICIPATE, {"org": "e", "project": "p2", "topic": ROWS[1][1], "role": "participant"}
