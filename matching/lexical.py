@@ -193,11 +193,13 @@ class LexicalIndex:
         if columns is None or rows.size == 0:
             return [() for _ in range(rows.size)]
         weights = columns[rows].toarray() * self._built().bm25_idf[parsed.columns]
-        shared: list[tuple[str, ...]] = []
-        for row_weights in weights:
-            order = np.argsort(-row_weights, kind="stable")
-            shared.append(tuple(parsed.words[index] for index in order if row_weights[index] > 0.0))
-        return shared
+        order = np.argsort(-weights, axis=1, kind="stable")
+        present = (np.take_along_axis(weights, order, axis=1) > 0.0).sum(axis=1)
+        words = parsed.words
+        return [
+            tuple(words[index] for index in row_order[:count])
+            for row_order, count in zip(order.tolist(), present.tolist(), strict=True)
+        ]
 
     def _built(self) -> _Matrices:
         if self._matrices is None:
