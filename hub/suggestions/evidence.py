@@ -2,18 +2,17 @@
 
 Fills matching's `GraphEvidence` the way the evaluation fills it from CSV files: past
 participations (popularity) and past work under the same family of call topics, from the
-participations held in memory (`hub.suggestions.participations`); the networks and
-programmes a candidate shares with the asker, asked of the graph; a call's eligibility terms.
+participations held in memory (`hub.suggestions.participations`), with the projects, networks
+and programmes a candidate shares with the asker; a call's eligibility terms.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
-from graph import GraphEngine, Statement
 from hub.suggestions.participations import Participations
 from matching.evidence import CallTerms, Facts
 from matching.features import (
@@ -22,32 +21,17 @@ from matching.features import (
     topic_family,
 )
 
-_X = "00000000-0000-4000-8000-000000000000"
-
-SHARED_NETWORKS = Statement(
-    name="evidence_shared_networks",
-    cypher="MATCH (a:Organisation {id: $asker})-[:MEMBER_OF]->(w:Network) "
-    "MATCH (w)<-[:MEMBER_OF]-(o:Organisation) WHERE o.id IN $ids "
-    "RETURN o.id AS id, collect(w.name) AS names",
-    example={"asker": _X, "ids": [_X]},
-)
-SHARED_PROGRAMMES = Statement(
-    name="evidence_shared_programmes",
-    cypher="MATCH (a:Organisation {id: $asker})-[:PARTICIPATES_IN]->(g:Programme) "
-    "MATCH (g)<-[:PARTICIPATES_IN]-(o:Organisation) WHERE o.id IN $ids "
-    "RETURN o.id AS id, collect(g.name) AS names",
-    example={"asker": _X, "ids": [_X]},
-)
-
 
 def organisation_facts(
     nodes: Mapping[str, Mapping[str, Any]],
     participations: Participations,
     *,
     topic: str | None = None,
+    asker: str | None = None,
 ) -> dict[str, Facts]:
     """Facts of candidate organisations; with a call's `topic`, their past work under the
-    same programme part and destination (the depths the consortium ranking was tuned with)."""
+    same programme part and destination (the depths the consortium ranking was tuned with);
+    with an `asker`, the projects, networks and programmes they share with it."""
     programme = topic_family(topic, PARTNER_PROGRAMME_DEPTH) if topic else None
     destination = topic_family(topic, DESTINATION_DEPTH) if topic else None
     facts = {}
@@ -67,22 +51,11 @@ def organisation_facts(
             programme=programme,
             destination_participations=families[destination] if destination else 0,
             destination=destination,
+            co_participations=participations.shared(asker, node_id) if asker else 0,
+            shared_networks=participations.shared_networks(asker, node_id) if asker else (),
+            shared_programmes=participations.shared_programmes(asker, node_id) if asker else (),
         )
     return facts
-
-
-async def shared_memberships(
-    graph: GraphEngine, asker: str, ids: Sequence[str]
-) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
-    """Per candidate: the networks and the programmes it shares with the asker."""
-    params = {"asker": asker, "ids": list(ids)}
-    networks = {
-        row["id"]: tuple(sorted(row["names"])) for row in await graph.run(SHARED_NETWORKS, params)
-    }
-    programmes = {
-        row["id"]: tuple(sorted(row["names"])) for row in await graph.run(SHARED_PROGRAMMES, params)
-    }
-    return networks, programmes
 
 
 def call_terms(node: Mapping[str, Any]) -> CallTerms:

@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from graph import GraphEngine, Statement
+from graph import GraphEngine, Row, Statement
 from matching.features import topic_family
 
 log = logging.getLogger(__name__)
@@ -30,6 +30,20 @@ PROJECTS = Statement(
     cypher="MATCH (p:Project) WHERE p.id > $after WITH p ORDER BY p.id LIMIT $limit "
     "OPTIONAL MATCH (o:Organisation)-[:PARTICIPATED_IN]->(p) "
     "RETURN p.id AS project, p.topic_identifier AS topic, collect(DISTINCT o.id) AS members",
+    example={"after": "", "limit": 10},
+)
+NETWORKS = Statement(
+    name="participations_networks",
+    cypher="MATCH (o:Organisation)-[:MEMBER_OF]->(w:Network) WHERE o.id > $after "
+    "WITH o, collect(DISTINCT w.name) AS names ORDER BY o.id LIMIT $limit "
+    "RETURN o.id AS id, names",
+    example={"after": "", "limit": 10},
+)
+PROGRAMMES = Statement(
+    name="participations_programmes",
+    cypher="MATCH (o:Organisation)-[:PARTICIPATES_IN]->(g:Programme) WHERE o.id > $after "
+    "WITH o, collect(DISTINCT g.name) AS names ORDER BY o.id LIMIT $limit "
+    "RETURN o.id AS id, names",
     example={"after": "", "limit": 10},
 )
 
@@ -50,10 +64,21 @@ class Participations:
     """Call topic identifier -> projects funded under it."""
     action_counts: Counter[str] = field(default_factory=Counter)
     """Call action (topic identifier without its year) -> projects funded under it."""
+    networks: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    """Organisation id -> names of the networks it is a member of."""
+    programmes: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    """Organisation id -> names of the programmes it takes part in."""
 
     @classmethod
-    def of_projects(cls, rows: Iterable[tuple[str, str | None, Sequence[str]]]) -> Participations:
-        """From (project id, topic identifier or None, member organisation ids) rows."""
+    def of_projects(
+        cls,
+        rows: Iterable[tuple[str, str | None, Sequence[str]]],
+        *,
+        networks: Mapping[str, frozenset[str]] | None = None,
+        programmes: Mapping[str, frozenset[str]] | None = None,
+    ) -> Participations:
+        """From (project id, topic identifier or None, member organisation ids) rows, and each
+        organisation's networks and programmes by name."""
         members: dict[str, tuple[str, ...]] = {}
         project_topics: dict[str, str] = {}
         projects: dict[str, set[str]] = {}
@@ -77,6 +102,8 @@ class Participations:
             topics={org: tuple(found) for org, found in topics.items()},
             topic_counts=topic_counts,
             action_counts=action_counts,
+            networks=networks or {},
+            programmes=programmes or {},
         )
 
     def count(self, organisation: str) -> int:
@@ -89,13 +116,11 @@ class Participations:
             return 0
         return len(mine & theirs)
 
-    def shared_with(self, asker: str, candidates: Iterable[str]) -> dict[str, int]:
-        """Per candidate (the asker left out), projects done with the asker; none left out."""
-        return {
-            candidate: done
-            for candidate in candidates
-            if candidate != asker and (done := self.shared(asker, candidate))
-        }
+    def shared_networks(self, one: str, other: str) -> tuple[str, ...]:
+        return _common(self.networks, one, other)
+
+    def shared_programmes(self, one: str, other: str) -> tuple[str, ...]:
+        return _common(self.programmes, one, other)
 
     def among(self, seeds: Sequence[str], candidates: Iterable[str]) -> dict[str, dict[str, int]]:
         """Candidate -> seed -> projects they did together (partners of partners)."""
@@ -124,6 +149,11 @@ class Participations:
                 counts.update(self.members.get(project, ()))
         ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
         return [organisation for organisation, _ in ranked[:limit]]
+
+
+def _common(names: Mapping[str, frozenset[str]], one: str, other: str) -> tuple[str, ...]:
+    """The names both organisations have, sorted."""
+    return tuple(sorted(names.get(one, frozenset()) & names.get(other, frozenset())))
 
 
 class ParticipationCache:
@@ -158,12 +188,28 @@ class ParticipationCache:
 
     async def _read(self, graph: GraphEngine) -> None:
         self._read_at = time.monotonic()
-        read: list[tuple[str, str | None, Sequence[str]]] = []
-        after = ""
-        while True:
-            rows = await graph.run(PROJECTS, {"after": after, "limit": PAGE})
-            read += [(str(row["project"]), row["topic"], row["members"]) for row in rows]
-            if len(rows) < PAGE:
-                break
-            after = max(str(row["project"]) for row in rows)
-        self._current = await asyncio.to_thread(Participations.of_projects, read)
+        projects = [
+            (str(row["project"]), row["topic"], row["members"])
+            for row in await _paged(graph, PROJECTS, "project")
+        ]
+        networks = {
+            str(row["id"]): frozenset(row["names"]) for row in await _paged(graph, NETWORKS, "id")
+        }
+        programmes = {
+            str(row["id"]): frozenset(row["names"]) for row in await _paged(graph, PROGRAMMES, "id")
+        }
+        self._current = await asyncio.to_thread(
+            Participations.of_projects, projects, networks=networks, programmes=programmes
+        )
+
+
+async def _paged(graph: GraphEngine, statement: Statement, key: str) -> list[Row]:
+    """Every row of a statement paged by `$after` and `$limit` over the column `key`."""
+    found: list[Row] = []
+    after = ""
+    while True:
+        rows = await graph.run(statement, {"after": after, "limit": PAGE})
+        found += rows
+        if len(rows) < PAGE:
+            return found
+        after = max(str(row[key]) for row in rows)

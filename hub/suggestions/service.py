@@ -153,13 +153,18 @@ def _local_first(
 
 
 async def _organisation_facts(
-    index: LabelIndex, done: Participations, ids: Sequence[str], topic: str | None = None
+    index: LabelIndex,
+    done: Participations,
+    ids: Sequence[str],
+    *,
+    topic: str | None = None,
+    asker: str | None = None,
 ) -> dict[str, Facts]:
     nodes = {node_id: index.nodes[node_id] for node_id in ids if node_id in index.nodes}
-    if topic is None:
-        return evidence.organisation_facts(nodes, done)
     # Experienced organisations bring thousands of past topics: counted off the event loop.
-    return await asyncio.to_thread(evidence.organisation_facts, nodes, done, topic=topic)
+    return await asyncio.to_thread(
+        evidence.organisation_facts, nodes, done, topic=topic, asker=asker
+    )
 
 
 async def suggest_partners(
@@ -210,19 +215,7 @@ async def suggest_partners(
     candidates = await matcher.index.read(organisations, score)
     ids = [c.id for c in candidates]
     done = await matcher.index.participations(graph)
-    facts = await _organisation_facts(organisations, done, ids)
-    if asker is not None and organisation_id is not None:
-        projects = done.shared_with(organisation_id, ids)
-        networks, programmes = await evidence.shared_memberships(graph, organisation_id, ids)
-        facts = {
-            node_id: replace(
-                fact,
-                co_participations=projects.get(node_id, 0),
-                shared_networks=networks.get(node_id, ()),
-                shared_programmes=programmes.get(node_id, ()),
-            )
-            for node_id, fact in facts.items()
-        }
+    facts = await _organisation_facts(organisations, done, ids, asker=organisation_id)
     found = GraphEvidence(
         facts=facts,
         asker_name=str(asker.get("name")) if asker else "",
@@ -398,7 +391,7 @@ async def suggest_consortium(
 
     candidates = await matcher.index.read(organisations, score)
     ids = [c.id for c in candidates]
-    facts = await _organisation_facts(organisations, done, ids, identifier or None)
+    facts = await _organisation_facts(organisations, done, ids, topic=identifier or None)
     preliminary = ranking.rank(
         candidates,
         GraphEvidence(facts=facts),

@@ -19,6 +19,13 @@ ROWS = [
     ("p4", None, ["a", "d"]),
 ]
 LONE_PROJECT = Statement("test_lone_project", "CREATE (:Project {id: 'p0'})", write=True)
+JOIN = Statement(
+    "test_join",
+    "MERGE (o:Organisation {id: $org}) MERGE (w:Network {id: $name, name: $name}) "
+    "MERGE (o)-[:MEMBER_OF]->(w) MERGE (g:Programme {id: $programme, name: $programme}) "
+    "MERGE (o)-[:PARTICIPATES_IN]->(g)",
+    write=True,
+)
 PARTICIPATE = Statement(
     "test_participate",
     "MERGE (o:Organisation {id: $org}) MERGE (p:Project {id: $project}) "
@@ -31,7 +38,7 @@ def test_counts_and_shared_projects() -> None:
     done = Participations.of_projects(ROWS)
     assert [done.count(org) for org in "abcde"] == [3, 3, 1, 2, 0]
     assert done.shared("a", "b") == 2 and done.shared("a", "e") == 0
-    assert done.shared_with("a", ["a", "b", "c", "e"]) == {"b": 2, "c": 1}
+    assert done.shared("c", "b") == 1 and done.shared("e", "a") == 0
     assert done.among(["a", "b"], ["a", "c", "d"]) == {
         "a": {"b": 2},
         "c": {"a": 1, "b": 1},
@@ -60,7 +67,7 @@ def test_topic_families_and_their_most_experienced_members() -> None:
 async def test_the_cache_reads_the_graph_then_re_reads_in_the_background(
     graph: FalkorDBEngine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(participations, "PAGE", 2)  # 5 projects: three pages
+    monkeypatch.setattr(participations, "PAGE", 2)  # 5 projects, 3 members: paged
     await graph.ensure_schema(HUB_SCHEMA)
     await graph.run(LONE_PROJECT)
     for project, topic, members in ROWS:
@@ -72,10 +79,22 @@ async def test_the_cache_reads_the_graph_then_re_reads_in_the_background(
     await graph.run(
         PARTICIPATE, {"org": "a", "project": "p1", "topic": ROWS[0][1], "role": "coordinator"}
     )
+    for org, network, programme in [
+        ("a", "EUREKA", "Digital Europe"),
+        ("a", "EIT Digital", "Digital Europe"),
+        ("b", "EUREKA", "Digital Europe"),
+        ("b", "EIT Digital", "Horizon Europe"),
+        ("c", "EIT Digital", "LIFE"),
+    ]:
+        await graph.run(JOIN, {"org": org, "name": network, "programme": programme})
     cache = ParticipationCache(interval=0.0)
     first = await cache.get(graph)
     assert first.count("a") == 3 and first.shared("a", "b") == 2
     assert set(first.members) == {"p0", "p1", "p2", "p3", "p4"} and first.members["p0"] == ()
+    assert first.shared_networks("a", "b") == ("EIT Digital", "EUREKA")
+    assert first.shared_networks("a", "c") == ("EIT Digital",)
+    assert first.shared_programmes("a", "b") == ("Digital Europe",)
+    assert first.shared_programmes("a", "c") == () and first.shared_networks("a", "z") == ()
 
     await graph.run(
         PARTICIPATE, {"org": "e", "project": "p2", "topic": ROWS[1][1], "role": "participant"}
