@@ -150,8 +150,9 @@ class FalkorDBEngine:
         await self._client.aclose()
 
 
-LARGE_RESULT = 200
-"""Rows, or items in one list cell, beyond which a result is unwrapped in a worker thread."""
+LARGE_RESULT = 50
+"""Rows, or items in one list cell, beyond which a result is unwrapped in a worker thread: 200
+rows of long profiles held the event loop for tens of milliseconds."""
 
 
 def _large(rows: list[list[Any]]) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 import signal
 import subprocess
 import sys
@@ -243,6 +244,17 @@ import_app = typer.Typer(
     no_args_is_help=True,
 )
 app.add_typer(import_app, name="import")
+
+IMPORT_NICENESS = 10
+
+
+@import_app.callback()
+def import_at_low_priority() -> None:
+    """Imports give way to a hub serving on the same machine: they run at a lower CPU priority
+    (nice 10), which costs them nothing when the machine is otherwise idle."""
+    with contextlib.suppress(OSError):
+        os.nice(IMPORT_NICENESS)
+
 
 REJECTIONS_SHOWN = 20
 BatchOption = Annotated[int, typer.Option(min=1, max=10_000, help="Rows written per statement.")]

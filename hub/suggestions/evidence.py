@@ -8,7 +8,6 @@ and programmes a candidate shares with the asker; a call's eligibility terms.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
@@ -34,12 +33,14 @@ def organisation_facts(
     with an `asker`, the projects, networks and programmes they share with it."""
     programme = topic_family(topic, PARTNER_PROGRAMME_DEPTH) if topic else None
     destination = topic_family(topic, DESTINATION_DEPTH) if topic else None
+    # Hundreds of candidates per request: an asker linked to nothing is not looked up each time.
+    linked = asker if asker and participations.links(asker) else None
     facts = {}
     for node_id, node in nodes.items():
         families = (
             participations.families(node_id, (PARTNER_PROGRAMME_DEPTH, DESTINATION_DEPTH))
             if topic
-            else Counter[str]()
+            else None
         )
         facts[node_id] = Facts(
             name=str(node.get("name") or ""),
@@ -47,13 +48,13 @@ def organisation_facts(
             country=node.get("country"),
             city=node.get("city"),
             popularity=max(int(node.get("participations") or 0), participations.count(node_id)),
-            programme_participations=families[programme] if programme else 0,
+            programme_participations=families[programme] if families and programme else 0,
             programme=programme,
-            destination_participations=families[destination] if destination else 0,
+            destination_participations=families[destination] if families and destination else 0,
             destination=destination,
-            co_participations=participations.shared(asker, node_id) if asker else 0,
-            shared_networks=participations.shared_networks(asker, node_id) if asker else (),
-            shared_programmes=participations.shared_programmes(asker, node_id) if asker else (),
+            co_participations=participations.shared(linked, node_id) if linked else 0,
+            shared_networks=participations.shared_networks(linked, node_id) if linked else (),
+            shared_programmes=participations.shared_programmes(linked, node_id) if linked else (),
         )
     return facts
 

@@ -106,6 +106,11 @@ class Participations:
             programmes=programmes or {},
         )
 
+    def links(self, organisation: str) -> bool:
+        """Whether the organisation took part in any project, network or programme."""
+        known = (self.projects, self.networks, self.programmes)
+        return any(organisation in links for links in known)
+
     def count(self, organisation: str) -> int:
         return len(self.projects.get(organisation, ()))
 
@@ -121,6 +126,15 @@ class Participations:
 
     def shared_programmes(self, one: str, other: str) -> tuple[str, ...]:
         return _common(self.programmes, one, other)
+
+    def partners_of(self, organisation: str, limit: int) -> list[str]:
+        """Those the organisation did the most projects with, most first (ties by id)."""
+        counts: Counter[str] = Counter()
+        for project in self.projects.get(organisation, ()):
+            counts.update(self.members.get(project, ()))
+        counts.pop(organisation, None)
+        ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        return [partner for partner, _ in ranked[:limit]]
 
     def among(self, seeds: Sequence[str], candidates: Iterable[str]) -> dict[str, dict[str, int]]:
         """Candidate -> seed -> projects they did together (partners of partners)."""

@@ -38,6 +38,11 @@ from matching.ranking import Candidate, Ranked
 from matching.vectors import normalise
 
 POOL = 300
+"""Candidates a consortium is ranked from, by meaning and by words each (tuned on the dev split)."""
+PARTNER_POOL = 100
+"""Partners are ranked from the nearest this many by meaning and by words each, and as many of
+the asker's past partners: a top ten drawn from further down was not seen (bench/partner_pool.py
+compares with the consortium's larger pool)."""
 MAX_FIRST = 100
 
 
@@ -206,15 +211,24 @@ async def suggest_partners(
         )
     vector = await _query_vector(matcher, query_index, query_id, query_text)
 
+    done = await matcher.index.participations(graph)
+
     def score() -> list[Candidate]:
         allowed = _allowed_organisations(organisations, filter)
         semantic = organisations.semantic(vector)
-        found = _candidates(organisations, semantic, query_text, allowed=allowed)
+        past = done.partners_of(organisation_id, PARTNER_POOL) if organisation_id else []
+        found = _candidates(
+            organisations,
+            semantic,
+            query_text,
+            allowed=allowed,
+            extra=[node_id for node_id in past if allowed is None or node_id in allowed],
+            pool=PARTNER_POOL,
+        )
         return [c for c in found if c.id not in exclude]
 
     candidates = await matcher.index.read(organisations, score)
     ids = [c.id for c in candidates]
-    done = await matcher.index.participations(graph)
     facts = await _organisation_facts(organisations, done, ids, asker=organisation_id)
     found = GraphEvidence(
         facts=facts,

@@ -13,10 +13,12 @@ from pathlib import Path
 
 import pytest
 import redis
+from typer.testing import CliRunner
 
 from graph import GraphEngine
 from graph.embedded import EmbeddedServer
 from graph.falkordb_engine import FalkorDBEngine
+from hub import cli
 from hub.sources import import_cordis
 from hub.suggestions.models import EmbedderHolder
 from hub.suggestions.store import embed_stale
@@ -130,3 +132,13 @@ async def test_an_import_killed_half_way_and_run_again_ends_as_one_run(
     finally:
         await resumed.close()
         server.stop()
+
+
+def test_imports_run_at_a_lower_cpu_priority(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    lowered: list[int] = []
+    monkeypatch.setattr(cli.os, "nice", lowered.append)
+    result = CliRunner().invoke(cli.app, ["import", "calls", str(tmp_path / "absent.csv")])
+    assert result.exit_code != 0  # the missing file is refused, after the priority was lowered
+    assert lowered == [cli.IMPORT_NICENESS]

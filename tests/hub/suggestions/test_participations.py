@@ -39,6 +39,9 @@ def test_counts_and_shared_projects() -> None:
     assert [done.count(org) for org in "abcde"] == [3, 3, 1, 2, 0]
     assert done.shared("a", "b") == 2 and done.shared("a", "e") == 0
     assert done.shared("c", "b") == 1 and done.shared("e", "a") == 0
+    assert done.partners_of("a", limit=5) == ["b", "c", "d"]
+    assert done.partners_of("a", limit=1) == ["b"] and done.partners_of("e", limit=5) == []
+    assert done.links("d") and not done.links("e")
     assert done.among(["a", "b"], ["a", "c", "d"]) == {
         "a": {"b": 2},
         "c": {"a": 1, "b": 1},
