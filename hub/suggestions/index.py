@@ -46,7 +46,6 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class IndexStatements:
-    page: Statement
     stamps: Statement
     by_ids: Statement
     count: Statement
@@ -56,12 +55,6 @@ class IndexStatements:
 def _statements(label: str) -> IndexStatements:
     lower = label.lower()
     return IndexStatements(
-        page=Statement(
-            name=f"index_page_{lower}",
-            cypher=f"MATCH (n:{label}) WHERE n.id > $after RETURN {NODE} "
-            "ORDER BY n.id LIMIT $limit",
-            example={"after": "", "limit": 10},
-        ),
         stamps=Statement(
             name=f"index_stamps_{lower}",
             cypher=f"MATCH (n:{label}) WHERE n.updated_at >= $since OR n.embedded_at >= $since "
@@ -253,13 +246,11 @@ class MatchIndex:
     async def _refresh(self, graph: GraphEngine, index: LabelIndex) -> None:
         statements = STATEMENTS[index.label]
         if not index.loaded:
-            after = ""
-            while True:
-                rows = await graph.run(statements.page, {"after": after, "limit": PAGE})
+            # Ids first, then nodes by id: paging by `ORDER BY id` re-sorts the label per page.
+            ids = [str(row["id"]) for row in await graph.run(statements.ids)]
+            for start in range(0, len(ids), PAGE):
+                rows = await graph.run(statements.by_ids, {"ids": ids[start : start + PAGE]})
                 await _apply(graph, index, [dict(row["node"]) for row in rows])
-                if len(rows) < PAGE:
-                    break
-                after = str(rows[-1]["node"]["id"])
             index.loaded = True
             await _prepare(index)
             return
