@@ -17,6 +17,7 @@ import asyncio
 import time
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 
 import numpy as np
@@ -34,6 +35,10 @@ from matching.lexical import LexicalHit, LexicalIndex, Weighting
 from matching.pooling import SentenceIndex
 from matching.vectors import VectorIndex, normalise
 
+STAMP_MARGIN = timedelta(seconds=10)
+"""How long before a refresh began the next one looks again: a write stamped just before it
+but committed after it, or by a writer whose clock is a little behind, is still seen; a bulk
+write stamped long ago is not read again and again."""
 PAGE = 200
 """Nodes read per statement: the graph client parses a reply on the event loop, and 200 long
 profiles take it a few milliseconds."""
@@ -89,6 +94,9 @@ class LabelIndex:
     lexical: LexicalIndex = field(default_factory=LexicalIndex)
     nodes: dict[str, dict[str, Any]] = field(default_factory=dict)
     watermark: str = ""
+    """The newest stamp seen."""
+    since: str = ""
+    """The next refresh reads what was stamped from then on: shortly before the last began."""
     loaded: bool = False
     guard: ReadWriteLock = field(default_factory=ReadWriteLock)
     """Held for writing by every change, for reading by every search in a worker thread."""
@@ -244,6 +252,11 @@ class MatchIndex:
         return index
 
     async def _refresh(self, graph: GraphEngine, index: LabelIndex) -> None:
+        began = datetime.now(UTC)
+        await self._read_changes(graph, index)
+        index.since = (began - STAMP_MARGIN).isoformat(timespec="milliseconds")
+
+    async def _read_changes(self, graph: GraphEngine, index: LabelIndex) -> None:
         statements = STATEMENTS[index.label]
         if not index.loaded:
             # Ids first, then nodes by id: paging by `ORDER BY id` re-sorts the label per page.
@@ -254,9 +267,9 @@ class MatchIndex:
             index.loaded = True
             await _prepare(index)
             return
-        # Stamps first: the nodes sharing the newest stamp come back every time (a bulk write
-        # stamps many alike), so only those whose stamps differ from the copy here are read.
-        stamps = await graph.run(statements.stamps, {"since": index.watermark})
+        # Stamps first: what was stamped within the margin comes back again, so only the nodes
+        # whose stamps differ from the copy here are read.
+        stamps = await graph.run(statements.stamps, {"since": index.since})
         changed = [str(row["id"]) for row in stamps if index.differs(row)]
         for start in range(0, len(changed), PAGE):
             rows = await graph.run(statements.by_ids, {"ids": changed[start : start + PAGE]})

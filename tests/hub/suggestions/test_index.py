@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 from graph import Statement
 from graph.falkordb_engine import FalkorDBEngine
 from hub.graph_schema import HUB_SCHEMA
-from hub.suggestions.index import MatchIndex
+from hub.suggestions.index import STATEMENTS, MatchIndex
 
-STAMP = "2026-11-26T04:00:00.000+00:00"
+
+def stamp(after_seconds: float = 0.0) -> str:
+    """A stamp as writers make them (now_iso), `after_seconds` from now."""
+    moment = datetime.now(UTC) + timedelta(seconds=after_seconds)
+    return moment.isoformat(timespec="milliseconds")
+
+
 CREATE = Statement(
     "test_index_create",
     "UNWIND $names AS name CREATE (:Organisation {id: name, name: name, updated_at: $at})",
@@ -24,7 +32,7 @@ async def test_a_refresh_reads_only_the_nodes_whose_stamps_changed(
     graph: FalkorDBEngine,
 ) -> None:
     await graph.ensure_schema(HUB_SCHEMA)
-    await graph.run(CREATE, {"names": ["a", "b", "c"], "at": STAMP})
+    await graph.run(CREATE, {"names": ["a", "b", "c"], "at": stamp()})
     index = MatchIndex(384, refresh_interval=0.0)
     loaded = await index.of(graph, "Organisation")
     assert sorted(loaded.nodes) == ["a", "b", "c"]
@@ -34,8 +42,21 @@ async def test_a_refresh_reads_only_the_nodes_whose_stamps_changed(
     # all three share the newest stamp, yet only their stamps and the count are read
     assert graph.round_trips - before == 2
 
-    await graph.run(RENAME, {"id": "c", "name": "Port Labs", "at": "2026-11-26T04:00:01+00:00"})
+    await graph.run(RENAME, {"id": "c", "name": "Port Labs", "at": stamp(1.0)})
     refreshed = await index.of(graph, "Organisation")
     assert refreshed.nodes["c"]["name"] == "Port Labs"
     assert refreshed.nodes["b"]["name"] == "b"
     assert [hit.id for hit in refreshed.lexical_hits("port", limit=5)] == ["c"]
+
+
+async def test_a_bulk_write_stamped_before_the_margin_is_not_read_again(
+    graph: FalkorDBEngine,
+) -> None:
+    await graph.ensure_schema(HUB_SCHEMA)
+    await graph.run(CREATE, {"names": ["old-1", "old-2"], "at": stamp(-60.0)})
+    await graph.run(CREATE, {"names": ["new"], "at": stamp()})
+    index = MatchIndex(384, refresh_interval=0.0)
+    loaded = await index.of(graph, "Organisation")
+    assert sorted(loaded.nodes) == ["new", "old-1", "old-2"]
+    again = await graph.run(STATEMENTS["Organisation"].stamps, {"since": loaded.since})
+    assert [row["id"] for row in again] == ["new"]  # within the margin: looked at once more
