@@ -8,7 +8,8 @@
 - Cost is the number of fields a response may hold: each field costs 1 plus its selections
   times its page size (`first`, or `limit`, from the literal or variable, else the
   argument's default), so `organisations(first: 100) { edges { node { ... } } }` costs
-  about 100 times its node's selection. Variables are known when the rule runs.
+  about 100 times its node's selection. It is measured after GraphQL's own validation (cached
+  per document), with each request's variables.
 - Tokens: graphql-core stops parsing after `max_tokens` tokens (Strawberry's
   MaxTokensLimiter); the endpoint refuses longer query texts before parsing.
 - Introspection can be switched off (`HUB_INTROSPECTION=false`).
@@ -18,10 +19,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 from typing import Any
 
 from graphql import (
+    DocumentNode,
     FieldNode,
     FragmentDefinitionNode,
     FragmentSpreadNode,
@@ -35,12 +37,20 @@ from graphql import (
     SelectionSetNode,
     VariableNode,
     get_named_type,
+    validate,
 )
 from graphql.type.introspection import SchemaMetaFieldDef, TypeMetaFieldDef
-from graphql.validation import ValidationContext, ValidationRule
-from strawberry.extensions import DisableIntrospection, MaxTokensLimiter, SchemaExtension
+from graphql.validation import ASTValidationRule
+from strawberry.extensions import (
+    DisableIntrospection,
+    MaxTokensLimiter,
+    ParserCache,
+    SchemaExtension,
+)
 
 PAGE_ARGUMENTS = ("first", "limit")
+CACHED_DOCUMENTS = 256
+"""Parsed and validated documents kept (least recently used first out)."""
 UNWRAPPING_FIELD = "ofType"
 
 
@@ -141,56 +151,71 @@ class _Walker:
         return 1
 
 
-def _limit_rule(limits: QueryLimits, variables: Mapping[str, Any]) -> type[ValidationRule]:
-    class OperationLimits(ValidationRule):
-        def __init__(self, context: ValidationContext) -> None:
-            super().__init__(context)
-            document = context.document
-            fragments = {
-                definition.name.value: definition
-                for definition in document.definitions
-                if isinstance(definition, FragmentDefinitionNode)
-            }
-            self.walker = _Walker(context.schema, fragments, variables)
-
-        def enter_operation_definition(self, node: OperationDefinitionNode, *_args: object) -> None:
-            root = self.context.schema.get_root_type(node.operation)
-            measure = self.walker.selections(node.selection_set, root, frozenset(), None)
-            name = node.name.value if node.name else "the operation"
-            if measure.depth > limits.max_depth:
-                self.report_error(
-                    GraphQLError(
-                        f"{name} is nested {measure.depth} levels deep; at most "
-                        f"{limits.max_depth} are allowed",
-                        node,
-                        extensions={"limit": "depth"},
-                    )
+def limit_errors(
+    limits: QueryLimits,
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    variables: Mapping[str, Any],
+) -> list[GraphQLError]:
+    """Depth and cost errors of each operation of a (valid) document, with these variables."""
+    fragments = {
+        definition.name.value: definition
+        for definition in document.definitions
+        if isinstance(definition, FragmentDefinitionNode)
+    }
+    walker = _Walker(schema, fragments, variables)
+    errors = []
+    for node in document.definitions:
+        if not isinstance(node, OperationDefinitionNode):
+            continue
+        root = schema.get_root_type(node.operation)
+        measure = walker.selections(node.selection_set, root, frozenset(), None)
+        name = node.name.value if node.name else "the operation"
+        if measure.depth > limits.max_depth:
+            errors.append(
+                GraphQLError(
+                    f"{name} is nested {measure.depth} levels deep; at most "
+                    f"{limits.max_depth} are allowed",
+                    node,
+                    extensions={"limit": "depth"},
                 )
-            if measure.cost > limits.max_cost:
-                self.report_error(
-                    GraphQLError(
-                        f"{name} may return {measure.cost} fields; at most {limits.max_cost} "
-                        "are allowed (ask for smaller pages or fewer fields)",
-                        node,
-                        extensions={"limit": "cost"},
-                    )
+            )
+        if measure.cost > limits.max_cost:
+            errors.append(
+                GraphQLError(
+                    f"{name} may return {measure.cost} fields; at most {limits.max_cost} "
+                    "are allowed (ask for smaller pages or fewer fields)",
+                    node,
+                    extensions={"limit": "cost"},
                 )
+            )
+    return errors
 
-    return OperationLimits
+
+@lru_cache(maxsize=CACHED_DOCUMENTS)
+def _validated(
+    schema: GraphQLSchema, document: DocumentNode, rules: tuple[type[ASTValidationRule], ...]
+) -> tuple[GraphQLError, ...]:
+    """GraphQL's own validation, once per document: clients send the same few queries."""
+    return tuple(validate(schema, document, rules))
 
 
-class _OperationLimits(SchemaExtension):
-    """Adds the depth-and-cost rule, bound to this operation's variables."""
+class _Validation(SchemaExtension):
+    """GraphQL's validation (cached per document), then depth and cost with this operation's
+    variables: validating every request cost more than answering many of them."""
 
     def __init__(self, limits: QueryLimits) -> None:
         self.limits = limits
 
-    def on_operation(self) -> Iterator[None]:
+    def on_validate(self) -> Iterator[None]:
         context = self.execution_context
-        context.validation_rules = (
-            *context.validation_rules,
-            _limit_rule(self.limits, context.variables or {}),
-        )
+        document = context.graphql_document
+        if document is not None:
+            schema = context.schema._schema
+            errors = list(_validated(schema, document, tuple(context.validation_rules)))
+            context.pre_execution_errors = errors or limit_errors(
+                self.limits, schema, document, context.variables or {}
+            )
         yield
 
 
@@ -198,7 +223,8 @@ def limit_extensions(limits: QueryLimits) -> list[Callable[[], SchemaExtension]]
     """Factories (a fresh extension per operation, as Strawberry asks)."""
     extensions: list[Callable[[], SchemaExtension]] = [
         partial(MaxTokensLimiter, max_token_count=limits.max_tokens),
-        partial(_OperationLimits, limits),
+        partial(ParserCache, maxsize=CACHED_DOCUMENTS),
+        partial(_Validation, limits),
     ]
     if not limits.introspection:
         extensions.append(DisableIntrospection)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from graphql import get_introspection_query
 
 from graph.falkordb_engine import FalkorDBEngine
+from hub.api import limits as limits_module
 from hub.api.context import Context, Loaders
 from hub.api.limits import QueryLimits
 from hub.api.schema import build_schema
@@ -84,3 +85,15 @@ async def test_pages_hold_at_most_100(gql: GqlRunner) -> None:
     result = await gql("{ organisations(first: 101) { totalCount } }")
     assert result.errors is not None
     assert result.errors[0].message == "first: must be between 0 and 100"
+
+
+async def test_a_repeated_query_is_validated_once(graph: FalkorDBEngine) -> None:
+    schema = build_schema(QueryLimits())
+    context = Context(graph=graph, loaders=Loaders(graph), viewer=ANONYMOUS)
+    query = "query($n: Int!) { organisations(first: $n) { edges { node { name } } } }"
+    first = await schema.execute(query, variable_values={"n": 5}, context_value=context)
+    before = limits_module._validated.cache_info()
+    again = await schema.execute(query, variable_values={"n": 7}, context_value=context)
+    after = limits_module._validated.cache_info()
+    assert first.errors is None and again.errors is None
+    assert after.hits == before.hits + 1 and after.misses == before.misses
