@@ -32,20 +32,21 @@ PROJECTS = Statement(
     "RETURN p.id AS project, p.topic_identifier AS topic, collect(DISTINCT o.id) AS members",
     example={"after": "", "limit": 10},
 )
-NETWORKS = Statement(
-    name="participations_networks",
-    cypher="MATCH (o:Organisation)-[:MEMBER_OF]->(w:Network) WHERE o.id > $after "
-    "WITH o, collect(DISTINCT w.name) AS names ORDER BY o.id LIMIT $limit "
-    "RETURN o.id AS id, names",
-    example={"after": "", "limit": 10},
-)
-PROGRAMMES = Statement(
-    name="participations_programmes",
-    cypher="MATCH (o:Organisation)-[:PARTICIPATES_IN]->(g:Programme) WHERE o.id > $after "
-    "WITH o, collect(DISTINCT g.name) AS names ORDER BY o.id LIMIT $limit "
-    "RETURN o.id AS id, names",
-    example={"after": "", "limit": 10},
-)
+
+
+def _memberships(relation: str, label: str) -> Statement:
+    """Each organisation's names of the `label` nodes it is linked to by `relation`, paged."""
+    return Statement(
+        name=f"participations_{label.lower()}s",
+        cypher=f"MATCH (o:Organisation)-[:{relation}]->(x:{label}) WHERE o.id > $after "
+        "WITH o, collect(DISTINCT x.name) AS names ORDER BY o.id LIMIT $limit "
+        "RETURN o.id AS id, names",
+        example={"after": "", "limit": 10},
+    )
+
+
+NETWORKS = _memberships("MEMBER_OF", "Network")
+PROGRAMMES = _memberships("PARTICIPATES_IN", "Programme")
 
 
 @dataclass(frozen=True)
