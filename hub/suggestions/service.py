@@ -114,9 +114,16 @@ def _candidates(
     extra: Sequence[str] = (),
     pool: int = POOL,
 ) -> list[Candidate]:
-    """The nearest in meaning, the best in words, and `extra`, each with both scores."""
+    """The nearest in meaning, the best in words, and `extra`, each with both scores (the
+    words of those found only by meaning or as `extra` are scored too: a zero would rank them
+    below equals found by words)."""
     lexical = {hit.id: hit for hit in index.lexical_hits(text, limit=pool, allowed=allowed)}
     ids = dict.fromkeys([*semantic.top(pool, allowed), *lexical, *extra])
+    unscored = {node_id for node_id in ids if node_id not in lexical}
+    if unscored:
+        lexical.update(
+            (hit.id, hit) for hit in index.lexical_hits(text, limit=None, allowed=unscored)
+        )
     return [
         Candidate(
             node_id,
