@@ -269,6 +269,7 @@ async def suggest_funding_calls(
     asker: dict[str, Any] | None = None
     families: dict[str, int] = {}
     allowed = _allowed_calls(calls, given, moment)
+    done = await matcher.index.participations(graph)
     if organisation_id is not None:
         organisations = await matcher.index.of(graph, "Organisation")
         asker = _node(organisations, organisation_id, "organisationId", "organisation")
@@ -280,7 +281,6 @@ async def suggest_funding_calls(
         semantic = await matcher.index.read(
             calls, lambda: _profile_closeness(calls, allowed, vector, own_sentences)
         )
-        done = await matcher.index.participations(graph)
         families = dict(done.families(organisation_id, (CALL_PROGRAMME_DEPTH, DESTINATION_DEPTH)))
     elif text is not None and text.strip():
         query_text = text
@@ -294,7 +294,7 @@ async def suggest_funding_calls(
             query_text, limit=None, allowed=allowed, weighting=Weighting.TFIDF
         )
     }
-    popularity = (await matcher.index.participations(graph)).action_counts
+    popularity = done.action_counts
     candidates: list[Candidate] = []
     facts: dict[str, Facts] = {}
     for call_id in allowed:
