@@ -3,7 +3,10 @@
 Each process keeps its own copy, loaded a page at a time on first use and then refreshed with
 the nodes changed (`updated_at`) or re-embedded (`embedded_at`) since the last refresh, at most
 once per `refresh_interval`; deleted nodes are noticed by a changed count. So a suggestion sees
-a write at most `refresh_interval` late, and never pays a full reload after the first.
+a write at most `refresh_interval` late, and never pays a full reload after the first. While a
+bulk write goes on (an import), a refresh that read a page or more makes the next one wait in
+proportion to what it cost (`REFRESH_SHARE`): following an import must not take the serving
+process's time, nor the import's.
 
 A refresh applies its nodes a chunk at a time, yielding to the event loop in between, and builds
 the scoring matrices in a worker thread, so requests keep flowing while an import writes.
@@ -14,6 +17,7 @@ them from seeing a refresh half way.
 from __future__ import annotations
 
 import asyncio
+import math
 import time
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
@@ -45,6 +49,9 @@ profiles take it a few milliseconds."""
 CHUNK = 200
 """Nodes applied between two yields to the event loop."""
 PARTICIPATIONS_INTERVAL = 60.0
+REFRESH_SHARE = 0.2
+"""The most of a process's time that following a bulk write may take: after a refresh that read
+`PAGE` nodes or more, the next waits four times as long as it took (or `refresh_interval`)."""
 NODE = "n {.*, search_text: null, sort_key: null} AS node"
 T = TypeVar("T")
 
@@ -201,7 +208,8 @@ class MatchIndex:
         self.dimensions = dimensions
         self.refresh_interval = refresh_interval
         self._labels = {label: LabelIndex(label, dimensions) for label in EMBEDDED_LABELS}
-        self._refreshed: dict[str, float] = {}
+        self._due: dict[str, float] = {}
+        """When each label may be refreshed next (monotonic seconds)."""
         self._locks = {label: asyncio.Lock() for label in EMBEDDED_LABELS}
         self._participations = ParticipationCache(interval=participations_interval)
         self._experienced: list[str] = []
@@ -243,20 +251,27 @@ class MatchIndex:
     async def of(self, graph: GraphEngine, label: str) -> LabelIndex:
         """The label's index, brought up to date if it was last refreshed long enough ago."""
         index = self._labels[label]
-        if time.monotonic() - self._refreshed.get(label, -1e9) < self.refresh_interval:
+        if time.monotonic() < self._due.get(label, -math.inf):
             return index
         async with self._locks[label]:
-            if time.monotonic() - self._refreshed.get(label, -1e9) >= self.refresh_interval:
-                await self._refresh(graph, index)
-                self._refreshed[label] = time.monotonic()
+            if time.monotonic() >= self._due.get(label, -math.inf):
+                started = time.monotonic()
+                read = await self._refresh(graph, index)
+                took = time.monotonic() - started
+                pause = self.refresh_interval
+                if read >= PAGE:
+                    pause = max(pause, took * (1.0 / REFRESH_SHARE - 1.0))
+                self._due[label] = time.monotonic() + pause
         return index
 
-    async def _refresh(self, graph: GraphEngine, index: LabelIndex) -> None:
+    async def _refresh(self, graph: GraphEngine, index: LabelIndex) -> int:
+        """Bring the copy up to date; how many changed nodes it read."""
         began = datetime.now(UTC)
-        await self._read_changes(graph, index)
+        read = await self._read_changes(graph, index)
         index.since = (began - STAMP_MARGIN).isoformat(timespec="milliseconds")
+        return read
 
-    async def _read_changes(self, graph: GraphEngine, index: LabelIndex) -> None:
+    async def _read_changes(self, graph: GraphEngine, index: LabelIndex) -> int:
         statements = STATEMENTS[index.label]
         if not index.loaded:
             # Ids first, then nodes by id: paging by `ORDER BY id` re-sorts the label per page.
@@ -266,7 +281,7 @@ class MatchIndex:
                 await _apply(graph, index, [dict(row["node"]) for row in rows])
             index.loaded = True
             await _prepare(index)
-            return
+            return 0  # a first load follows no write: the next refresh is not put off
         # Stamps first: what was stamped within the margin comes back again, so only the nodes
         # whose stamps differ from the copy here are read.
         stamps = await graph.run(statements.stamps, {"since": index.since})
@@ -282,6 +297,7 @@ class MatchIndex:
                     index.drop(node_id)
         if changed or total != len(index.nodes):
             await _prepare(index)
+        return len(changed)
 
 
 async def _prepare(index: LabelIndex) -> None:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 
 from graph import Statement
 from graph.falkordb_engine import FalkorDBEngine
 from hub.graph_schema import HUB_SCHEMA
-from hub.suggestions.index import STATEMENTS, MatchIndex
+from hub.suggestions.index import PAGE, STATEMENTS, MatchIndex
 
 
 def stamp(after_seconds: float = 0.0) -> str:
@@ -60,3 +61,30 @@ async def test_a_bulk_write_stamped_before_the_margin_is_not_read_again(
     assert sorted(loaded.nodes) == ["new", "old-1", "old-2"]
     again = await graph.run(STATEMENTS["Organisation"].stamps, {"since": loaded.since})
     assert [row["id"] for row in again] == ["new"]  # within the margin: looked at once more
+
+
+async def test_after_reading_a_bulk_write_the_next_refresh_waits(graph: FalkorDBEngine) -> None:
+    await graph.ensure_schema(HUB_SCHEMA)
+    await graph.run(CREATE, {"names": ["first"], "at": stamp()})
+    index = MatchIndex(384, refresh_interval=0.0)
+    await index.of(graph, "Organisation")
+
+    await graph.run(CREATE, {"names": ["one-more"], "at": stamp()})
+    assert "one-more" in (await index.of(graph, "Organisation")).nodes  # a small change: read now
+
+    bulk = [f"bulk-{number}" for number in range(PAGE)]
+    await graph.run(CREATE, {"names": bulk, "at": stamp()})
+    assert set(bulk) <= set((await index.of(graph, "Organisation")).nodes)
+    await graph.run(CREATE, {"names": ["late"], "at": stamp()})
+    before = graph.round_trips
+    put_off = await index.of(graph, "Organisation")
+    # the refresh that read a page is followed by a pause of four times its cost
+    assert graph.round_trips == before
+    assert "late" not in put_off.nodes
+    seen = False
+    for _ in range(100):  # once the pause is over, it is read
+        await asyncio.sleep(0.1)
+        seen = "late" in (await index.of(graph, "Organisation")).nodes
+        if seen:
+            break
+    assert seen
