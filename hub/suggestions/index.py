@@ -43,15 +43,17 @@ STAMP_MARGIN = timedelta(seconds=10)
 """How long before a refresh began the next one looks again: a write stamped just before it
 but committed after it, or by a writer whose clock is a little behind, is still seen; a bulk
 write stamped long ago is not read again and again."""
-PAGE = 200
-"""Nodes read per statement: the graph client parses a reply on the event loop, and 200 long
-profiles take it a few milliseconds."""
+PAGE = 50
+"""Nodes read per statement: the graph client parses a reply on the event loop, at about 0.2 ms
+a CORDIS profile (40 ms for 200, more while an import takes the CPU)."""
 CHUNK = 200
 """Nodes applied between two yields to the event loop."""
 PARTICIPATIONS_INTERVAL = 60.0
+BULK = 200
+"""A refresh that read this many changed nodes or more follows a bulk write (an import)."""
 REFRESH_SHARE = 0.2
 """The most of a process's time that following a bulk write may take: after a refresh that read
-`PAGE` nodes or more, the next waits four times as long as it took (or `refresh_interval`)."""
+`BULK` nodes or more, the next waits four times as long as it took (or `refresh_interval`)."""
 NODE = "n {.*, search_text: null, sort_key: null} AS node"
 T = TypeVar("T")
 
@@ -259,7 +261,7 @@ class MatchIndex:
                 read = await self._refresh(graph, index)
                 took = time.monotonic() - started
                 pause = self.refresh_interval
-                if read >= PAGE:
+                if read >= BULK:
                     pause = max(pause, took * (1.0 / REFRESH_SHARE - 1.0))
                 self._due[label] = time.monotonic() + pause
         return index

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from graph import Statement
 from graph.falkordb_engine import FalkorDBEngine
 from hub.graph_schema import HUB_SCHEMA
-from hub.suggestions.index import PAGE, STATEMENTS, MatchIndex
+from hub.suggestions.index import BULK, STATEMENTS, MatchIndex
 
 
 def stamp(after_seconds: float = 0.0) -> str:
@@ -72,7 +72,7 @@ async def test_after_reading_a_bulk_write_the_next_refresh_waits(graph: FalkorDB
     await graph.run(CREATE, {"names": ["one-more"], "at": stamp()})
     assert "one-more" in (await index.of(graph, "Organisation")).nodes  # a small change: read now
 
-    bulk = [f"bulk-{number}" for number in range(PAGE)]
+    bulk = [f"bulk-{number}" for number in range(BULK)]
     await graph.run(CREATE, {"names": bulk, "at": stamp()})
     assert set(bulk) <= set((await index.of(graph, "Organisation")).nodes)
     await graph.run(CREATE, {"names": ["late"], "at": stamp()})
