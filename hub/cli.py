@@ -26,6 +26,7 @@ from hub import backup as backups
 from hub.app import create_app
 from hub.auth import accounts
 from hub.auth.viewer import GlobalRole
+from hub.blas import one_blas_thread
 from hub.demo import seed as demo
 from hub.ecosystem.errors import HubError
 from hub.evaluation import evaluate
@@ -48,6 +49,13 @@ app = typer.Typer(
 )
 console = Console(stderr=True)
 out = Console()
+
+
+@app.callback()
+def small_products_on_one_thread() -> None:
+    """Every command runs its matrix products on one BLAS thread (hub.blas)."""
+    one_blas_thread()
+
 
 WORKER_STOP_TIMEOUT = 15
 
