@@ -98,8 +98,11 @@ def define_kind(
         ),
         page=Statement(
             name=f"page_{lower}s",
+            # Ordered and cut before the nodes are projected: projecting every node first (its
+            # texts and vector) made a page of 5 of 23k organisations cost 150 ms, not 13.
             cypher=f"MATCH (n:{label}) WHERE ({where}) AND {keyset} "
-            f"RETURN {NODE_MAP}, n.{order} AS sort_value ORDER BY n.{order}, n.id LIMIT $limit",
+            f"WITH n ORDER BY n.{order}, n.id LIMIT $limit "
+            f"RETURN {NODE_MAP}, n.{order} AS sort_value ORDER BY sort_value, n.id",
             example={**filters, "after_key": None, "after_id": None, "limit": 10},
         ),
         count=Statement(
