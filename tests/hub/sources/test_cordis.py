@@ -13,6 +13,7 @@ from hub.ecosystem.fields import validate
 from hub.ecosystem.organisations import OrganisationFields
 from hub.ecosystem.projects import ProjectFields
 from hub.sources import SourceError, import_cordis
+from hub.sources.profiles import PROFILE_LIMIT
 from matching.documents import cordis_profile_text
 from tests.hub.sources.conftest import CORDIS, SMALL_SLICE, dump, write_csv
 
@@ -165,7 +166,7 @@ async def test_a_slice_of_the_real_files(graph: GraphEngine) -> None:
     assert forth["website"] == "http://www.forth.gr"
     assert forth["participations"] == 6
     assert forth["source"] == "cordis"
-    assert 0 < len(forth["profile_text"]) <= 2000
+    assert 0 < len(forth["profile_text"]) <= PROFILE_LIMIT
     # What the API would make of the same organisation, property for property.
     again = organisations.to_properties(
         validate(OrganisationFields, organisations.current_fields(forth))
