@@ -415,11 +415,14 @@ def eval_command(
 
     started = time.monotonic()
     rows = _execute(work)
-    out.print(table(rows), highlight=False)
+    # soft_wrap: a table's rows are not wrapped at 80 columns when no terminal is attached
+    out.print(table(rows), markup=False, highlight=False, soft_wrap=True)
     out.print(
         f"dev split through the API of graph {settings.graph_name!r}, "
         f"{time.monotonic() - started:.0f} s: {summary(rows)}",
+        markup=False,
         highlight=False,
+        soft_wrap=True,
     )
 
 
