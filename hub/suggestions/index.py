@@ -29,6 +29,7 @@ import numpy as np
 
 from graph import GraphEngine, Statement
 from hub.suggestions.closeness import Closeness
+from hub.suggestions.heap import settle
 from hub.suggestions.participations import ParticipationCache, Participations
 from hub.suggestions.readwrite import ReadWriteLock
 from hub.suggestions.sentences import sentence_key, stored_vectors
@@ -267,6 +268,7 @@ class MatchIndex:
                 took = time.monotonic() - started
                 pause = self.refresh_interval
                 if read >= BULK:
+                    settle()
                     pause = max(pause, took * (1.0 / REFRESH_SHARE - 1.0))
                 self._due[label] = time.monotonic() + pause
         return index
@@ -288,6 +290,7 @@ class MatchIndex:
                 await _apply(graph, index, [dict(row["node"]) for row in rows])
             index.loaded = True
             await _prepare(index)
+            settle()
             return 0  # a first load follows no write: the next refresh is not put off
         # Stamps first: what was stamped within the margin comes back again, so only the nodes
         # whose stamps differ from the copy here are read.

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from graph import GraphEngine, Row, Statement
+from hub.suggestions.heap import settle
 from matching.features import topic_family
 
 log = logging.getLogger(__name__)
@@ -216,6 +217,7 @@ class ParticipationCache:
         self._current = await asyncio.to_thread(
             Participations.of_projects, projects, networks=networks, programmes=programmes
         )
+        settle()
 
 
 async def _paged(graph: GraphEngine, statement: Statement, key: str) -> list[Row]:
