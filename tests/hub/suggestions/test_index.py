@@ -5,6 +5,9 @@ from __future__ import annotations
 import asyncio
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
+import hub.suggestions.index as index_module
 from graph import Statement
 from graph.falkordb_engine import FalkorDBEngine
 from hub.graph_schema import HUB_SCHEMA
@@ -59,7 +62,9 @@ async def test_a_bulk_write_stamped_before_the_margin_is_not_read_again(
     index = MatchIndex(384, refresh_interval=0.0)
     loaded = await index.of(graph, "Organisation")
     assert sorted(loaded.nodes) == ["new", "old-1", "old-2"]
-    again = await graph.run(STATEMENTS["Organisation"].stamps, {"since": loaded.since})
+    again = await graph.run(
+        STATEMENTS["Organisation"].stamps, {"since": loaded.since, "after": "", "limit": 10}
+    )
     assert [row["id"] for row in again] == ["new"]  # within the margin: looked at once more
 
 
@@ -88,3 +93,21 @@ async def test_after_reading_a_bulk_write_the_next_refresh_waits(graph: FalkorDB
         if seen:
             break
     assert seen
+
+
+async def test_changes_are_listed_a_page_of_stamps_at_a_time(
+    graph: FalkorDBEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await graph.ensure_schema(HUB_SCHEMA)
+    await graph.run(CREATE, {"names": ["first"], "at": stamp()})
+    index = MatchIndex(384, refresh_interval=0.0)
+    await index.of(graph, "Organisation")
+    monkeypatch.setattr(index_module, "STAMP_PAGE", 2)
+    names = [f"later-{number}" for number in range(4)]
+    await graph.run(CREATE, {"names": names, "at": stamp(1.0)})
+    before = graph.round_trips
+    refreshed = await index.of(graph, "Organisation")
+    assert set(names) <= set(refreshed.nodes)
+    # five stamped (the first, within the margin, and four later): pages of 2, 2 and 1,
+    # then the changed nodes and the count
+    assert graph.round_trips - before == 5
