@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from matching.baselines import Baselines
-from matching.documents import sentences
+from matching.documents import leading_words, sentences
 from matching.embedding_cache import cached_encode
 from matching.embeddings import FloatArray, SentenceTransformerEmbedder, mean_of_sentences
 from matching.evidence import Facts
@@ -115,7 +115,10 @@ def build_corpus(data_dir: Path, cache: Path, progress: Progress = quiet) -> Dev
     by_sentence = dict(zip(distinct, sentence_vectors, strict=True))
     org_vectors = mean_of_sentences(split_sentences, by_sentence)
     call_vectors = cached_encode(
-        embedder, [split.calls[call].text for call in call_ids], cache, progress=report
+        embedder,
+        [leading_words(split.calls[call].text) for call in call_ids],
+        cache,
+        progress=report,
     )
     title_vectors = cached_encode(
         embedder, [split.calls[call].title for call in call_ids], cache, progress=report

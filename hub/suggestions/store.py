@@ -18,7 +18,15 @@ from hub.ecosystem.entities import now_iso
 from hub.sources.report import Progress
 from hub.suggestions.sentences import sentence_vectors
 from hub.suggestions.vectors import pack
-from matching.documents import FIELDS_BY_LABEL, content_hash, node_text, sentences, text_of
+from matching.documents import (
+    FIELDS_BY_LABEL,
+    WHOLE_TEXT_WORDS,
+    content_hash,
+    leading_words,
+    node_text,
+    sentences,
+    text_of,
+)
 from matching.embeddings import Embedder, mean_of_sentences
 
 EMBEDDED_LABELS = ("Organisation", "FundingCall", "PilotProject")
@@ -26,9 +34,9 @@ READ_BATCH = 1000
 ENCODE_BATCH = 256
 
 WHOLE_TEXT_LABELS = frozenset({"FundingCall"})
-"""Labels embedded as one text (cut at the model's input limit), not sentence by sentence: a
-call's description runs to dozens of long sentences whose mean the ranking was not tuned on,
-and encoding them all cost 20 times the time of the whole text."""
+"""Labels embedded as one text (its first words: `matching.documents.leading_words`), not
+sentence by sentence: a call's description runs to dozens of long sentences whose mean the
+ranking was not tuned on, and encoding them all cost 20 times the time of the whole text."""
 
 
 NAME_FIELDS = frozenset({"name", "short_name"})
@@ -46,14 +54,14 @@ def embedded_text(label: str, node: Mapping[str, Any]) -> str:
 
 def embedding_hash(label: str, text: str) -> str:
     """The text's hash with how it is embedded: a change of either re-embeds the node."""
-    how = "whole-text-1" if label in WHOLE_TEXT_LABELS else "sentences-1"
+    how = f"whole-text-{WHOLE_TEXT_WORDS}-words" if label in WHOLE_TEXT_LABELS else "sentences-1"
     return content_hash(f"{how}\n{text}")
 
 
 def parts_of(label: str, text: str) -> list[str]:
     """What a node's text is embedded as: its sentences, or the whole text for some labels."""
     if label in WHOLE_TEXT_LABELS:
-        return [text]
+        return [leading_words(text)]
     return sentences(text) or [text]
 
 

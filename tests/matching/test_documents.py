@@ -3,10 +3,12 @@ from __future__ import annotations
 import pytest
 
 from matching.documents import (
+    WHOLE_TEXT_WORDS,
     clean,
     content_hash,
     cordis_profile_text,
     funding_call_text,
+    leading_words,
     node_text,
     organisation_text,
     pilot_project_text,
@@ -71,3 +73,10 @@ def test_content_hash_is_sha256_of_the_text() -> None:
         "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
     )
     assert content_hash("abc") != content_hash("abd")
+
+
+def test_a_whole_text_is_embedded_as_its_first_words() -> None:
+    long_text = " ".join(f"word{number}" for number in range(250))
+    cut = leading_words(long_text)
+    assert cut.split() == long_text.split()[:WHOLE_TEXT_WORDS]
+    assert leading_words("A short call text.") == "A short call text."
