@@ -10,9 +10,8 @@ process's time, nor the import's.
 
 A refresh applies its nodes a chunk at a time, yielding to the event loop in between, and builds
 the scoring matrices in a worker thread, so requests keep flowing while an import writes.
-Searches score on the event loop (`MatchIndex.read`): a search costs a few milliseconds, and
-handing it to a worker thread cost more than that whenever the other core was busy. A label's
-`ReadWriteLock` keeps them from seeing a refresh half way.
+Searches score in worker threads too (`MatchIndex.read`); a label's `ReadWriteLock` keeps
+them from seeing a refresh half way.
 """
 
 from __future__ import annotations
@@ -252,13 +251,13 @@ class MatchIndex:
         return [node_id for _, node_id in zip(range(count), chosen, strict=False)]
 
     async def read(self, index: LabelIndex, work: Callable[[], T]) -> T:
-        """Run `work` (which reads `index`) with no refresh under way.
+        """Run `work` (which reads `index`) in a worker thread, with no refresh under way.
 
-        On the event loop, not in a worker thread: a suggestPartners search costs about 10 ms
-        of CPU, and with the other core busy the hops to and from a thread doubled its time
-        (in process, p50 35 ms in threads against 19 ms on the loop)."""
+        A search costs about 10 ms of CPU on an idle machine; on the event loop it was faster
+        (in process p95 14 ms against 19 ms) but held the loop up to 150 ms while an import
+        took the CPU, and a request must not hold the loop that long."""
         async with index.guard.reading():
-            return work()
+            return await asyncio.to_thread(work)
 
     async def of(self, graph: GraphEngine, label: str) -> LabelIndex:
         """The label's index, brought up to date if it was last refreshed long enough ago."""
