@@ -4,9 +4,9 @@ Each process keeps its own copy, loaded a page at a time on first use and then r
 the nodes changed (`updated_at`) or re-embedded (`embedded_at`) since the last refresh, at most
 once per `refresh_interval`; deleted nodes are noticed by a changed count. So a suggestion sees
 a write at most `refresh_interval` late, and never pays a full reload after the first. While a
-bulk write goes on (an import), a refresh that read a page or more makes the next one wait in
-proportion to what it cost (`REFRESH_SHARE`): following an import must not take the serving
-process's time, nor the import's.
+bulk write goes on (an import), a refresh that read `BULK` changed nodes or more makes the next
+one wait in proportion to what it cost (`REFRESH_SHARE`): following an import must not take the
+serving process's time, nor the import's.
 
 A refresh applies its nodes a chunk at a time, yielding to the event loop in between, and builds
 the scoring matrices in a worker thread, so requests keep flowing while an import writes.
