@@ -29,6 +29,7 @@ import numpy as np
 from graph import GraphEngine, Statement
 from hub.suggestions.closeness import Closeness
 from hub.suggestions.heap import settle
+from hub.suggestions.paging import every_row
 from hub.suggestions.participations import ParticipationCache, Participations
 from hub.suggestions.readwrite import ReadWriteLock
 from hub.suggestions.sentences import sentence_key, stored_vectors
@@ -297,16 +298,11 @@ class MatchIndex:
             return 0  # a first load follows no write: the next refresh is not put off
         # Stamps first: what was stamped within the margin comes back again, so only the nodes
         # whose stamps differ from the copy here are read.
-        changed: list[str] = []
-        after = ""
-        while True:  # a page at a time: while an import writes, thousands are stamped
-            stamps = await graph.run(
-                statements.stamps, {"since": index.since, "after": after, "limit": STAMP_PAGE}
-            )
-            changed += [str(row["id"]) for row in stamps if index.differs(row)]
-            if len(stamps) < STAMP_PAGE:
-                break
-            after = str(stamps[-1]["id"])
+        # A page at a time: while an import writes, thousands are stamped.
+        stamps = await every_row(
+            graph, statements.stamps, "id", page=STAMP_PAGE, params={"since": index.since}
+        )
+        changed = [str(row["id"]) for row in stamps if index.differs(row)]
         for start in range(0, len(changed), PAGE):
             rows = await graph.run(statements.by_ids, {"ids": changed[start : start + PAGE]})
             await _apply(graph, index, [dict(row["node"]) for row in rows])

@@ -18,8 +18,9 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from graph import GraphEngine, Row, Statement
+from graph import GraphEngine, Statement
 from hub.suggestions.heap import settle
+from hub.suggestions.paging import every_row
 from matching.features import topic_family
 
 log = logging.getLogger(__name__)
@@ -207,27 +208,17 @@ class ParticipationCache:
         self._read_at = time.monotonic()
         projects = [
             (str(row["project"]), row["topic"], row["members"])
-            for row in await _paged(graph, PROJECTS, "project")
+            for row in await every_row(graph, PROJECTS, "project", page=PAGE)
         ]
         networks = {
-            str(row["id"]): frozenset(row["names"]) for row in await _paged(graph, NETWORKS, "id")
+            str(row["id"]): frozenset(row["names"])
+            for row in await every_row(graph, NETWORKS, "id", page=PAGE)
         }
         programmes = {
-            str(row["id"]): frozenset(row["names"]) for row in await _paged(graph, PROGRAMMES, "id")
+            str(row["id"]): frozenset(row["names"])
+            for row in await every_row(graph, PROGRAMMES, "id", page=PAGE)
         }
         self._current = await asyncio.to_thread(
             Participations.of_projects, projects, networks=networks, programmes=programmes
         )
         settle()
-
-
-async def _paged(graph: GraphEngine, statement: Statement, key: str) -> list[Row]:
-    """Every row of a statement paged by `$after` and `$limit` over the column `key`."""
-    found: list[Row] = []
-    after = ""
-    while True:
-        rows = await graph.run(statement, {"after": after, "limit": PAGE})
-        found += rows
-        if len(rows) < PAGE:
-            return found
-        after = max(str(row[key]) for row in rows)
