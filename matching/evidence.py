@@ -51,9 +51,12 @@ class CallTerms:
     budget_max: float | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Facts:
-    """What the graph says about one candidate (an organisation, a call, a pilot...)."""
+    """What the graph says about one candidate (an organisation, a call, a pilot...).
+
+    Not frozen, like `Candidate`: a request builds hundreds, and a frozen dataclass's
+    constructor costs three times as much (5 against 1.7 microseconds)."""
 
     name: str = ""
     kind: str | None = None

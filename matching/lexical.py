@@ -9,7 +9,7 @@ Each hit carries the query words it shares with the document, for explanations.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -118,23 +118,23 @@ class LexicalIndex:
 
     def score_vector(self, query: str, weighting: Weighting = Weighting.BM25) -> FloatArray:
         """Scores of every row for a query (0 for free rows and documents without a match)."""
-        return self._score(self._parse(query), weighting)[0]
+        return self.scored(query, weighting).scores
 
-    def _score(
-        self, parsed: _Query, weighting: Weighting
-    ) -> tuple[FloatArray, sparse.csr_array | None]:
-        """Scores of every row, and the BM25 weights of the query's columns (rows x columns)."""
+    def scored(self, query: str, weighting: Weighting = Weighting.BM25) -> LexicalScores:
+        """A query scored over every document once: its best hits, any document's score, and
+        the words a document shares with it, looked up only for the documents asked about."""
+        parsed = self._parse(query)
         matrices = self._built()
         if parsed.columns.size == 0:
-            return np.zeros(len(self._ids), dtype=np.float32), None
-        bm25 = sparse.csr_array(matrices.bm25[:, parsed.columns])
+            return LexicalScores(self, parsed, np.zeros(len(self._ids), dtype=np.float32), None)
+        bm25 = matrices.bm25[:, parsed.columns]
         if weighting is Weighting.BM25:
             weights = matrices.bm25_idf[parsed.columns] * parsed.counts
-            return np.asarray(bm25 @ weights, dtype=np.float32), bm25
+            return LexicalScores(self, parsed, np.asarray(bm25 @ weights, dtype=np.float32), bm25)
         query_weights = (1.0 + np.log(parsed.counts)) * matrices.tfidf_idf[parsed.columns]
         query_weights /= max(float(np.linalg.norm(query_weights)), 1e-12)
         scores = matrices.tfidf[:, parsed.columns] @ query_weights
-        return np.asarray(scores, dtype=np.float32), bm25
+        return LexicalScores(self, parsed, np.asarray(scores, dtype=np.float32), bm25)
 
     def search(
         self,
@@ -145,30 +145,13 @@ class LexicalIndex:
         weighting: Weighting = Weighting.BM25,
     ) -> list[LexicalHit]:
         """The best documents for a query (only `allowed` ids when given), with shared words."""
-        parsed = self._parse(query)
-        scores, columns = self._score(parsed, weighting)
-        if allowed is not None:
-            mask = np.zeros(len(self._ids), dtype=bool)
-            mask[[self._rows[doc_id] for doc_id in allowed if doc_id in self._rows]] = True
-            scores = np.where(mask, scores, 0.0)
-        candidates = np.flatnonzero(scores > 0.0)
-        if limit is not None and candidates.size > limit:
-            top = np.argpartition(-scores[candidates], limit - 1)[:limit]
-            candidates = candidates[top]
-        ordered = candidates[np.argsort(-scores[candidates], kind="stable")]
-        shared = self._shared(parsed, columns, ordered)
+        scored = self.scored(query, weighting)
+        best = scored.best(limit, allowed)
+        shared = scored.terms([doc_id for doc_id, _ in best])
         return [
-            LexicalHit(self._ids[row], float(scores[row]), words)
-            for row, words in zip(ordered.tolist(), shared, strict=True)
+            LexicalHit(doc_id, score, words)
+            for (doc_id, score), words in zip(best, shared, strict=True)
         ]
-
-    def matched_terms(self, query: str, doc_id: str) -> tuple[str, ...]:
-        """The query's words found in one document, the most telling first."""
-        row = self._rows.get(doc_id)
-        if row is None:
-            return ()
-        parsed = self._parse(query)
-        return self._shared(parsed, self._score(parsed, Weighting.BM25)[1], np.array([row]))[0]
 
     # -- internals ------------------------------------------------------------------------
     def _parse(self, query: str) -> _Query:
@@ -185,21 +168,6 @@ class LexicalIndex:
             counts=np.fromiter(counts.values(), dtype=np.float32, count=len(counts)),
             words=tuple(words[int(column)] for column in columns),
         )
-
-    def _shared(
-        self, parsed: _Query, columns: sparse.csr_array | None, rows: npt.NDArray[np.intp]
-    ) -> list[tuple[str, ...]]:
-        """For each row, the query words it contains, by their BM25 contribution."""
-        if columns is None or rows.size == 0:
-            return [() for _ in range(rows.size)]
-        weights = columns[rows].toarray() * self._built().bm25_idf[parsed.columns]
-        order = np.argsort(-weights, axis=1, kind="stable")
-        present = (np.take_along_axis(weights, order, axis=1) > 0.0).sum(axis=1)
-        words = parsed.words
-        return [
-            tuple(words[index] for index in row_order[:count])
-            for row_order, count in zip(order.tolist(), present.tolist(), strict=True)
-        ]
 
     def _built(self) -> _Matrices:
         if self._matrices is None:
@@ -242,3 +210,82 @@ class LexicalIndex:
             bm25_idf=bm25_idf,
             tfidf_idf=tfidf_idf,
         )
+
+
+class LexicalScores:
+    """One query's scores over every row of a `LexicalIndex` (as it was when scored)."""
+
+    def __init__(
+        self,
+        index: LexicalIndex,
+        parsed: _Query,
+        scores: FloatArray,
+        columns: sparse.csc_array | None,
+    ) -> None:
+        self.scores = scores
+        self._index = index
+        self._parsed = parsed
+        self._columns = columns
+        """The BM25 weights of the query's columns (rows x query columns), for shared words."""
+
+    def score(self, doc_id: str) -> float:
+        """A document's score (0 for an unknown document)."""
+        return self.scores_of([doc_id])[0]
+
+    def scores_of(self, doc_ids: Sequence[str]) -> list[float]:
+        """The scores of many documents at once (0 for an unknown document)."""
+        rows = np.array([self._index._rows.get(doc_id, -1) for doc_id in doc_ids], dtype=np.intp)
+        found: list[float] = np.where(rows >= 0, self.scores[np.maximum(rows, 0)], 0.0).tolist()
+        return found
+
+    def best(
+        self, limit: int | None, allowed: Collection[str] | None = None
+    ) -> list[tuple[str, float]]:
+        """The matching documents (only `allowed` ids when given) and their scores, best first;
+        all of them when `limit` is None."""
+        rows = self._index._rows
+        scores = self.scores
+        if allowed is not None:
+            mask = np.zeros(scores.size, dtype=bool)
+            mask[[rows[doc_id] for doc_id in allowed if doc_id in rows]] = True
+            scores = np.where(mask, scores, 0.0)
+        candidates = np.flatnonzero(scores > 0.0)
+        if limit is not None and candidates.size > limit:
+            top = np.argpartition(-scores[candidates], limit - 1)[:limit]
+            candidates = candidates[top]
+        ordered = candidates[np.argsort(-scores[candidates], kind="stable")]
+        ids = self._index._ids
+        return [(ids[row], float(scores[row])) for row in ordered.tolist()]
+
+    def terms(self, doc_ids: Sequence[str]) -> list[tuple[str, ...]]:
+        """For each document, the query words it contains, by their BM25 contribution."""
+        rows = np.array([self._index._rows.get(doc_id, -1) for doc_id in doc_ids], dtype=np.intp)
+        if self._columns is None or rows.size == 0:
+            return [() for _ in doc_ids]
+        weights = self._weights_of(rows) * self._index._built().bm25_idf[self._parsed.columns]
+        order = np.argsort(-weights, axis=1, kind="stable")
+        present = (np.take_along_axis(weights, order, axis=1) > 0.0).sum(axis=1)
+        words = self._parsed.words
+        return [
+            tuple(words[index] for index in row_order[:count])
+            for row_order, count in zip(order.tolist(), present.tolist(), strict=True)
+        ]
+
+    def _weights_of(self, rows: npt.NDArray[np.intp]) -> FloatArray:
+        """The query columns' weights in a few rows (none for row -1), looked up column by
+        column in the sorted row indices: converting all matching rows to rows-first would
+        cost more than a request's ranking."""
+        columns = self._columns
+        assert columns is not None
+        columns.sort_indices()
+        found = np.zeros((rows.size, columns.shape[1]), dtype=np.float32)
+        known = rows >= 0
+        for column in range(columns.shape[1]):
+            start, end = columns.indptr[column], columns.indptr[column + 1]
+            if start == end:
+                continue
+            segment = columns.indices[start:end]
+            at = np.minimum(np.searchsorted(segment, rows), segment.size - 1)
+            hit = known & (segment[at] == rows)
+            found[hit, column] = columns.data[start + at[hit]]
+        return found

@@ -11,12 +11,16 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from matching.evidence import Facts, GraphEvidence, Role, role_of
 from matching.explain import eligibility_problems, explain
+
+SharedTerms = Callable[[Sequence[str]], Sequence[tuple[str, ...]]]
+"""The words each of some candidates shares with the query: asked only for the candidates a
+ranking returns, where computing them for every candidate would cost more than the ranking."""
 
 
 class Use(StrEnum):
@@ -26,13 +30,16 @@ class Use(StrEnum):
     SIMILAR = "similar"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Candidate:
+    """One candidate of a ranking (not frozen, like `Facts`: a request builds hundreds)."""
+
     id: str
     semantic: float = 0.0
     lexical: float = 0.0
     terms: tuple[str, ...] = ()
-    """Words the query and the candidate share (from the lexical index)."""
+    """Words the query and the candidate share (from the lexical index), unless the ranking is
+    given `SharedTerms` to look them up."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,8 +138,10 @@ def rank(
     weights: Weights | None = None,
     limit: int | None = 20,
     exclude: Collection[str] = (),
+    shared_terms: SharedTerms | None = None,
 ) -> list[Ranked]:
-    """The candidates best for a use, best first, each with its score parts and explanation."""
+    """The candidates best for a use, best first, each with its score parts and explanation
+    (its shared words from `shared_terms` when given, else from the candidate)."""
     evidence = evidence or GraphEvidence()
     weights = weights or DEFAULT_WEIGHTS[use]
     pool = [c for c in candidates if c.id not in exclude]
@@ -148,7 +157,12 @@ def rank(
     order = [i for i, p in enumerate(problems) if not p] + [i for i, p in enumerate(problems) if p]
     if limit is not None:
         order = order[:limit]
-    return [_ranked(scored[i], problems[i], evidence) for i in order]
+    chosen = [scored[i].candidate for i in order]
+    words = shared_terms([c.id for c in chosen]) if shared_terms else [c.terms for c in chosen]
+    return [
+        _ranked(scored[i], problems[i], evidence, terms)
+        for i, terms in zip(order, words, strict=True)
+    ]
 
 
 def partners(
@@ -158,10 +172,17 @@ def partners(
     weights: Weights | None = None,
     limit: int | None = 20,
     exclude: Collection[str] = (),
+    shared_terms: SharedTerms | None = None,
 ) -> list[Ranked]:
     """Partners for an organisation, a pilot project or a free text."""
     return rank(
-        candidates, evidence, use=Use.PARTNERS, weights=weights, limit=limit, exclude=exclude
+        candidates,
+        evidence,
+        use=Use.PARTNERS,
+        weights=weights,
+        limit=limit,
+        exclude=exclude,
+        shared_terms=shared_terms,
     )
 
 
@@ -172,9 +193,18 @@ def calls(
     weights: Weights | None = None,
     limit: int | None = 20,
     exclude: Collection[str] = (),
+    shared_terms: SharedTerms | None = None,
 ) -> list[Ranked]:
     """Funding calls for an organisation or a text (ineligible ones last, with the reason)."""
-    return rank(candidates, evidence, use=Use.CALLS, weights=weights, limit=limit, exclude=exclude)
+    return rank(
+        candidates,
+        evidence,
+        use=Use.CALLS,
+        weights=weights,
+        limit=limit,
+        exclude=exclude,
+        shared_terms=shared_terms,
+    )
 
 
 def similar(
@@ -184,10 +214,17 @@ def similar(
     weights: Weights | None = None,
     limit: int | None = 20,
     exclude: Collection[str] = (),
+    shared_terms: SharedTerms | None = None,
 ) -> list[Ranked]:
     """Nodes like a given one (by meaning and shared words)."""
     return rank(
-        candidates, evidence, use=Use.SIMILAR, weights=weights, limit=limit, exclude=exclude
+        candidates,
+        evidence,
+        use=Use.SIMILAR,
+        weights=weights,
+        limit=limit,
+        exclude=exclude,
+        shared_terms=shared_terms,
     )
 
 
@@ -199,6 +236,7 @@ def consortium(
     limit: int = 20,
     size: int = 10,
     exclude: Collection[str] = (),
+    shared_terms: SharedTerms | None = None,
 ) -> Consortium:
     """A consortium for a funding call: complementary kinds at the top, and what it lacks.
 
@@ -207,7 +245,13 @@ def consortium(
     """
     evidence = evidence or GraphEvidence()
     members = rank(
-        candidates, evidence, use=Use.CONSORTIUM, weights=weights, limit=limit, exclude=exclude
+        candidates,
+        evidence,
+        use=Use.CONSORTIUM,
+        weights=weights,
+        limit=limit,
+        exclude=exclude,
+        shared_terms=shared_terms,
     )
     core = members[:size]
     roles = tuple(dict.fromkeys(role_of(evidence.of(m.id).kind) for m in core))
@@ -226,27 +270,27 @@ def consortium(
 # -- scoring --------------------------------------------------------------------------------
 def _score(pool: list[Candidate], evidence: GraphEvidence, weights: Weights) -> list[_Scored]:
     facts = [evidence.of(c.id) for c in pool]
-    top_lexical = max((c.lexical for c in pool), default=0.0)
-    top_popularity = max((f.popularity for f in facts), default=0)
-    top_asker = max((f.co_participations for f in facts), default=0)
-    top_networks = max((len(f.shared_networks) for f in facts), default=0)
-    top_programme = max((f.programme_participations for f in facts), default=0)
-    top_destination = max((f.destination_participations for f in facts), default=0)
+    lexical = _Share(max((c.lexical for c in pool), default=0.0))
+    popularity = _LogShare(max((f.popularity for f in facts), default=0))
+    asker = _LogShare(max((f.co_participations for f in facts), default=0))
+    networks = _Share(max((len(f.shared_networks) for f in facts), default=0))
+    programme = _LogShare(max((f.programme_participations for f in facts), default=0))
+    destination = _LogShare(max((f.destination_participations for f in facts), default=0))
     scored: list[_Scored] = []
     for candidate, fact in zip(pool, facts, strict=True):
         graph = (
-            weights.asker * _log_share(fact.co_participations, top_asker)
-            + weights.networks * _share(len(fact.shared_networks), top_networks)
-            + weights.programme * _log_share(fact.programme_participations, top_programme)
-            + weights.destination * _log_share(fact.destination_participations, top_destination)
+            weights.asker * asker(fact.co_participations)
+            + weights.networks * networks(len(fact.shared_networks))
+            + weights.programme * programme(fact.programme_participations)
+            + weights.destination * destination(fact.destination_participations)
         )
         scored.append(
             _Scored(
                 candidate=candidate,
                 facts=fact,
                 semantic=weights.semantic * max(candidate.semantic, 0.0),
-                lexical=weights.lexical * _share(candidate.lexical, top_lexical),
-                prior=weights.prior * _log_share(fact.popularity, top_popularity),
+                lexical=weights.lexical * lexical(candidate.lexical),
+                prior=weights.prior * popularity(fact.popularity),
                 graph=graph,
             )
         )
@@ -299,7 +343,9 @@ def _diversify(scored: list[_Scored], weights: Weights) -> list[_Scored]:
     return picked + sorted(head, key=lambda s: -s.score) + tail
 
 
-def _ranked(item: _Scored, problems: list[str], evidence: GraphEvidence) -> Ranked:
+def _ranked(
+    item: _Scored, problems: list[str], evidence: GraphEvidence, terms: tuple[str, ...]
+) -> Ranked:
     partner_name = evidence.of(item.partner).name or item.partner if item.partner else None
     return Ranked(
         id=item.candidate.id,
@@ -310,7 +356,7 @@ def _ranked(item: _Scored, problems: list[str], evidence: GraphEvidence) -> Rank
         prior=item.prior,
         explanation=explain(
             item.candidate.semantic,
-            item.candidate.terms,
+            terms,
             item.facts,
             evidence,
             partner=(partner_name, item.partner_projects) if partner_name else None,
@@ -320,12 +366,29 @@ def _ranked(item: _Scored, problems: list[str], evidence: GraphEvidence) -> Rank
     )
 
 
-def _share(value: float, top: float) -> float:
-    return value / top if top > 0 else 0.0
+class _Share:
+    """A value as a share of the largest in the pool (0 when the largest is 0)."""
+
+    __slots__ = ("top",)
+
+    def __init__(self, top: float) -> None:
+        self.top = top
+
+    def __call__(self, value: float) -> float:
+        return value / self.top if self.top > 0 else 0.0
 
 
-def _log_share(value: int, top: int) -> float:
-    return math.log1p(value) / math.log1p(top) if top > 0 else 0.0
+class _LogShare:
+    """A count as a share of the largest in the pool, both on a log scale: the largest's
+    logarithm taken once for the hundreds of candidates of a request."""
+
+    __slots__ = ("log_top",)
+
+    def __init__(self, top: int) -> None:
+        self.log_top = math.log1p(top) if top > 0 else 0.0
+
+    def __call__(self, value: int) -> float:
+        return math.log1p(value) / self.log_top if self.log_top > 0 else 0.0
 
 
 def with_weights(use: Use, **changes: float | int) -> Weights:

@@ -38,6 +38,15 @@ class Closeness(Mapping[str, float]):
     def __len__(self) -> int:
         return len(self.ids) + sum(1 for node_id in self.extra if node_id not in self.rows)
 
+    def scores_of(self, node_ids: Sequence[str]) -> list[float]:
+        """The scores of many ids at once (0 for an id not scored)."""
+        rows = [self.rows.get(node_id, -1) for node_id in node_ids]
+        found = self.scores[np.maximum(np.array(rows, dtype=np.intp), 0)].tolist()
+        return [
+            score if row >= 0 else self.extra.get(node_id, 0.0)
+            for node_id, row, score in zip(node_ids, rows, found, strict=True)
+        ]
+
     def top(self, count: int, allowed: Collection[str] | None = None) -> list[str]:
         """The ids of the `count` highest scores (among `allowed` ones when given), best first;
         equal scores keep row order."""

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
-from hub.suggestions.participations import Participations
+from hub.suggestions.participations import NOTHING_SHARED, Participations
 from matching.evidence import CallTerms, Facts
 from matching.features import (
     DESTINATION_DEPTH,
@@ -33,8 +33,7 @@ def organisation_facts(
     with an `asker`, the projects, networks and programmes they share with it."""
     programme = topic_family(topic, PARTNER_PROGRAMME_DEPTH) if topic else None
     destination = topic_family(topic, DESTINATION_DEPTH) if topic else None
-    # Hundreds of candidates per request: an asker linked to nothing is not looked up each time.
-    linked = asker if asker and participations.links(asker) else None
+    shared_with = participations.shared_with(asker) if asker else None
     facts = {}
     for node_id, node in nodes.items():
         families = (
@@ -42,6 +41,7 @@ def organisation_facts(
             if topic
             else None
         )
+        shared = shared_with(node_id) if shared_with else NOTHING_SHARED
         facts[node_id] = Facts(
             name=str(node.get("name") or ""),
             kind=node.get("kind"),
@@ -52,9 +52,9 @@ def organisation_facts(
             programme=programme,
             destination_participations=families[destination] if families and destination else 0,
             destination=destination,
-            co_participations=participations.shared(linked, node_id) if linked else 0,
-            shared_networks=participations.shared_networks(linked, node_id) if linked else (),
-            shared_programmes=participations.shared_programmes(linked, node_id) if linked else (),
+            co_participations=shared.projects,
+            shared_networks=shared.networks,
+            shared_programmes=shared.programmes,
         )
     return facts
 

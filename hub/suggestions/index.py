@@ -37,7 +37,7 @@ from hub.suggestions.store import EMBEDDED_LABELS, embedded_text, parts_of
 from hub.suggestions.vectors import unpack
 from matching.documents import node_text
 from matching.embeddings import FloatArray
-from matching.lexical import LexicalHit, LexicalIndex, Weighting
+from matching.lexical import LexicalIndex
 from matching.pooling import SentenceIndex
 from matching.vectors import VectorIndex, normalise
 
@@ -191,16 +191,6 @@ class LabelIndex:
             if vector is not None:
                 extra[node_id] = float(vector @ unit)
         return Closeness(ids, self.sentences.score_vector(query), rows, extra)
-
-    def lexical_hits(
-        self,
-        text: str,
-        *,
-        limit: int | None,
-        allowed: Collection[str] | None = None,
-        weighting: Weighting = Weighting.BM25,
-    ) -> list[LexicalHit]:
-        return self.lexical.search(text, limit=limit, allowed=allowed, weighting=weighting)
 
 
 class MatchIndex:

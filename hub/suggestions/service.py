@@ -32,7 +32,7 @@ from matching.features import (
     PARTNER_PROGRAMME_DEPTH,
     topic_family,
 )
-from matching.lexical import Weighting
+from matching.lexical import LexicalScores, Weighting
 from matching.pooling import soft_max_similarity
 from matching.ranking import Candidate, Ranked
 from matching.vectors import normalise
@@ -108,7 +108,7 @@ async def _query_vector(
 def _candidates(
     index: LabelIndex,
     semantic: Closeness,
-    text: str,
+    lexical: LexicalScores,
     *,
     allowed: Collection[str] | None,
     extra: Sequence[str] = (),
@@ -117,22 +117,17 @@ def _candidates(
     """The nearest in meaning, the best in words, and `extra`, each with both scores (the
     words of those found only by meaning or as `extra` are scored too: a zero would rank them
     below equals found by words)."""
-    lexical = {hit.id: hit for hit in index.lexical_hits(text, limit=pool, allowed=allowed)}
-    ids = dict.fromkeys([*semantic.top(pool, allowed), *lexical, *extra])
-    unscored = {node_id for node_id in ids if node_id not in lexical}
-    if unscored:
-        lexical.update(
-            (hit.id, hit) for hit in index.lexical_hits(text, limit=None, allowed=unscored)
-        )
-    return [
-        Candidate(
-            node_id,
-            semantic=semantic.get(node_id, 0.0),
-            lexical=lexical[node_id].score if node_id in lexical else 0.0,
-            terms=lexical[node_id].terms if node_id in lexical else (),
-        )
-        for node_id in ids
+    best = [node_id for node_id, _ in lexical.best(pool, allowed)]
+    ids = [
+        node_id
+        for node_id in dict.fromkeys([*semantic.top(pool, allowed), *best, *extra])
         if node_id in index.nodes
+    ]
+    return [
+        Candidate(node_id, semantic=meaning, lexical=words)
+        for node_id, meaning, words in zip(
+            ids, semantic.scores_of(ids), lexical.scores_of(ids), strict=True
+        )
     ]
 
 
@@ -162,21 +157,6 @@ def _local_first(
         return 2
 
     return sorted(items, key=closeness)
-
-
-async def _organisation_facts(
-    index: LabelIndex,
-    done: Participations,
-    ids: Sequence[str],
-    *,
-    topic: str | None = None,
-    asker: str | None = None,
-) -> dict[str, Facts]:
-    nodes = {node_id: index.nodes[node_id] for node_id in ids if node_id in index.nodes}
-    # Experienced organisations bring thousands of past topics: counted off the event loop.
-    return await asyncio.to_thread(
-        evidence.organisation_facts, nodes, done, topic=topic, asker=asker
-    )
 
 
 async def suggest_partners(
@@ -219,33 +199,35 @@ async def suggest_partners(
     vector = await _query_vector(matcher, query_index, query_id, query_text)
 
     done = await matcher.index.participations(graph)
+    limit = max(first, 3 * first) if filter is not None and filter.local_first else first
 
-    def score() -> list[Candidate]:
+    def suggest() -> list[Suggestion]:
+        # One worker-thread job under the index's read guard: the words each suggestion
+        # shares with the query are looked up in the index as the ranking returns it.
         allowed = _allowed_organisations(organisations, filter)
-        semantic = organisations.semantic(vector)
         past = done.partners_of(organisation_id, PARTNER_POOL) if organisation_id else []
+        lexical = organisations.lexical.scored(query_text)
         found = _candidates(
             organisations,
-            semantic,
-            query_text,
+            organisations.semantic(vector),
+            lexical,
             allowed=allowed,
             extra=[node_id for node_id in past if allowed is None or node_id in allowed],
             pool=PARTNER_POOL,
         )
-        return [c for c in found if c.id not in exclude]
+        candidates = [c for c in found if c.id not in exclude]
+        nodes = {c.id: organisations.nodes[c.id] for c in candidates}
+        facts = evidence.organisation_facts(nodes, done, asker=organisation_id)
+        known = GraphEvidence(
+            facts=facts,
+            asker_name=str(asker.get("name")) if asker else "",
+            asker_kind=asker.get("kind") if asker else None,
+            asker_country=asker.get("country") if asker else None,
+        )
+        ranked = ranking.partners(candidates, known, limit=limit, shared_terms=lexical.terms)
+        return [Suggestion(nodes[item.id], item) for item in ranked]
 
-    candidates = await matcher.index.read(organisations, score)
-    ids = [c.id for c in candidates]
-    facts = await _organisation_facts(organisations, done, ids, asker=organisation_id)
-    found = GraphEvidence(
-        facts=facts,
-        asker_name=str(asker.get("name")) if asker else "",
-        asker_kind=asker.get("kind") if asker else None,
-        asker_country=asker.get("country") if asker else None,
-    )
-    limit = max(first, 3 * first) if filter is not None and filter.local_first else first
-    ranked = ranking.partners(candidates, found, limit=limit)
-    items = [Suggestion(organisations.nodes[item.id], item) for item in ranked]
+    items = await matcher.index.read(organisations, suggest)
     if filter is not None and filter.local_first and asker is not None:
         items = _local_first(items, asker.get("city_key"), asker.get("country"))
     return items[:first]
@@ -288,47 +270,45 @@ async def suggest_funding_calls(
         semantic = await matcher.index.read(calls, lambda: calls.vectors.scores(text_vector))
     else:
         raise ValidationFailed([FieldIssue("organisationId", "give organisationId or text")])
-    lexical = {
-        hit.id: hit
-        for hit in calls.lexical_hits(
-            query_text, limit=None, allowed=allowed, weighting=Weighting.TFIDF
-        )
-    }
     popularity = done.action_counts
-    candidates: list[Candidate] = []
-    facts: dict[str, Facts] = {}
-    for call_id in allowed:
-        node = calls.nodes[call_id]
-        identifier = str(node.get("identifier") or "")
-        programme = topic_family(identifier, CALL_PROGRAMME_DEPTH) if identifier else None
-        destination = topic_family(identifier, DESTINATION_DEPTH) if identifier else None
-        hit = lexical.get(call_id)
-        candidates.append(
-            Candidate(
-                call_id,
-                semantic=float(semantic.get(call_id, 0.0)),
-                lexical=hit.score if hit else 0.0,
-                terms=hit.terms if hit else (),
-            )
-        )
-        facts[call_id] = Facts(
-            name=_title(node),
-            popularity=popularity.get(topic_family(identifier), 0) if identifier else 0,
-            programme_participations=families.get(programme, 0) if programme else 0,
-            programme=programme,
-            destination_participations=families.get(destination, 0) if destination else 0,
-            destination=destination,
-            call=evidence.call_terms(node),
-        )
-    found = GraphEvidence(
-        facts=facts,
+    known = GraphEvidence(
         asker_name=str(asker.get("name")) if asker else "",
         asker_kind=asker.get("kind") if asker else None,
         asker_country=asker.get("country") if asker else None,
         today=None if given.include_closed else moment.date(),
     )
-    ranked = ranking.calls(candidates, found, limit=first)
-    return [Suggestion(calls.nodes[item.id], item) for item in ranked]
+
+    def suggest() -> list[Suggestion]:
+        lexical = calls.lexical.scored(query_text, Weighting.TFIDF)
+        candidates: list[Candidate] = []
+        facts: dict[str, Facts] = {}
+        for call_id in allowed:
+            node = calls.nodes[call_id]
+            identifier = str(node.get("identifier") or "")
+            programme = topic_family(identifier, CALL_PROGRAMME_DEPTH) if identifier else None
+            destination = topic_family(identifier, DESTINATION_DEPTH) if identifier else None
+            candidates.append(
+                Candidate(
+                    call_id,
+                    semantic=float(semantic.get(call_id, 0.0)),
+                    lexical=lexical.score(call_id),
+                )
+            )
+            facts[call_id] = Facts(
+                name=_title(node),
+                popularity=popularity.get(topic_family(identifier), 0) if identifier else 0,
+                programme_participations=families.get(programme, 0) if programme else 0,
+                programme=programme,
+                destination_participations=families.get(destination, 0) if destination else 0,
+                destination=destination,
+                call=evidence.call_terms(node),
+            )
+        ranked = ranking.calls(
+            candidates, replace(known, facts=facts), limit=first, shared_terms=lexical.terms
+        )
+        return [Suggestion(calls.nodes[item.id], item) for item in ranked]
+
+    return await matcher.index.read(calls, suggest)
 
 
 def _profile_closeness(
@@ -404,35 +384,46 @@ async def suggest_consortium(
         *(await asyncio.to_thread(_family_members, done, identifier, allowed)),
     ]
 
-    def score() -> list[Candidate]:
+    def suggest() -> ConsortiumSuggestion:
         semantic = organisations.semantic(vector).blend(
             organisations.semantic(title_vector), TITLE_SHARE
         )
-        return _candidates(organisations, semantic, query_text, allowed=allowed, extra=extra)
+        lexical = organisations.lexical.scored(query_text)
+        candidates = _candidates(organisations, semantic, lexical, allowed=allowed, extra=extra)
+        ids = [c.id for c in candidates]
+        nodes = {node_id: organisations.nodes[node_id] for node_id in ids}
+        facts = evidence.organisation_facts(nodes, done, topic=identifier or None)
+        preliminary = ranking.rank(
+            candidates,
+            GraphEvidence(facts=facts),
+            use=ranking.Use.CONSORTIUM,
+            weights=replace(
+                ranking.DEFAULT_WEIGHTS[ranking.Use.CONSORTIUM], partners=0.0, diversity=0.0
+            ),
+            limit=2 * ranking.DEFAULT_WEIGHTS[ranking.Use.CONSORTIUM].seeds,
+            shared_terms=_no_terms,
+        )
+        links = done.among([item.id for item in preliminary], ids)
+        chosen = ranking.consortium(
+            candidates,
+            GraphEvidence(facts=facts, co_participation=links),
+            limit=first,
+            shared_terms=lexical.terms,
+        )
+        return ConsortiumSuggestion(
+            items=[Suggestion(nodes[item.id], item) for item in chosen.members],
+            kinds=[role.value for role in chosen.roles],
+            countries=list(chosen.countries),
+            missing_kinds=[role.value for role in chosen.missing_roles],
+            missing_countries=chosen.missing_countries,
+        )
 
-    candidates = await matcher.index.read(organisations, score)
-    ids = [c.id for c in candidates]
-    facts = await _organisation_facts(organisations, done, ids, topic=identifier or None)
-    preliminary = ranking.rank(
-        candidates,
-        GraphEvidence(facts=facts),
-        use=ranking.Use.CONSORTIUM,
-        weights=replace(
-            ranking.DEFAULT_WEIGHTS[ranking.Use.CONSORTIUM], partners=0.0, diversity=0.0
-        ),
-        limit=2 * ranking.DEFAULT_WEIGHTS[ranking.Use.CONSORTIUM].seeds,
-    )
-    links = done.among([item.id for item in preliminary], ids)
-    chosen = ranking.consortium(
-        candidates, GraphEvidence(facts=facts, co_participation=links), limit=first
-    )
-    return ConsortiumSuggestion(
-        items=[Suggestion(organisations.nodes[item.id], item) for item in chosen.members],
-        kinds=[role.value for role in chosen.roles],
-        countries=list(chosen.countries),
-        missing_kinds=[role.value for role in chosen.missing_roles],
-        missing_countries=chosen.missing_countries,
-    )
+    return await matcher.index.read(organisations, suggest)
+
+
+def _no_terms(ids: Sequence[str]) -> list[tuple[str, ...]]:
+    """For a ranking whose explanations are not shown."""
+    return [() for _ in ids]
 
 
 def _family_members(
@@ -457,13 +448,16 @@ async def similar(
     text = node_text(label, node)
     vector = await _query_vector(matcher, index, node_id, text)
 
-    def score() -> list[Candidate]:
-        found = _candidates(index, index.semantic(vector), text, allowed=None)
-        return [c for c in found if c.id != node_id]
+    def suggest() -> list[Suggestion]:
+        lexical = index.lexical.scored(text)
+        found = _candidates(index, index.semantic(vector), lexical, allowed=None)
+        candidates = [c for c in found if c.id != node_id]
+        ranked = ranking.similar(
+            candidates, GraphEvidence(), limit=first, shared_terms=lexical.terms
+        )
+        return [Suggestion(index.nodes[item.id], item) for item in ranked]
 
-    candidates = await matcher.index.read(index, score)
-    ranked = ranking.similar(candidates, GraphEvidence(), limit=first)
-    return [Suggestion(index.nodes[item.id], item) for item in ranked]
+    return await matcher.index.read(index, suggest)
 
 
 def _node(index: LabelIndex, node_id: str, field: str, what: str) -> dict[str, Any]:

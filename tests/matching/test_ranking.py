@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from matching.evidence import CallTerms, Facts, GraphEvidence, Role
@@ -59,6 +60,22 @@ def test_exclude_and_limit() -> None:
     ranked = similar(pool, limit=3, exclude={"9"})
     assert [r.id for r in ranked] == ["8", "7", "6"]
     assert rank([], use=Use.PARTNERS) == []
+
+
+def test_shared_terms_are_asked_only_for_the_ranked_candidates() -> None:
+    index = LexicalIndex()
+    index.add_many({str(i): f"hydrogen storage number{i}" for i in range(30)}.items())
+    scored = index.scored("hydrogen storage")
+    asked: list[list[str]] = []
+
+    def shared_terms(ids: Sequence[str]) -> list[tuple[str, ...]]:
+        asked.append(list(ids))
+        return scored.terms(ids)
+
+    pool = [Candidate(str(i), semantic=i / 30, lexical=scored.score(str(i))) for i in range(30)]
+    ranked = partners(pool, limit=3, shared_terms=shared_terms)
+    assert asked == [["29", "28", "27"]]
+    assert all("shared terms: hydrogen, storage" in item.explanation for item in ranked)
 
 
 def test_graph_path_in_words() -> None:

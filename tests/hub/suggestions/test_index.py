@@ -50,7 +50,7 @@ async def test_a_refresh_reads_only_the_nodes_whose_stamps_changed(
     refreshed = await index.of(graph, "Organisation")
     assert refreshed.nodes["c"]["name"] == "Port Labs"
     assert refreshed.nodes["b"]["name"] == "b"
-    assert [hit.id for hit in refreshed.lexical_hits("port", limit=5)] == ["c"]
+    assert [hit.id for hit in refreshed.lexical.search("port", limit=5)] == ["c"]
 
 
 async def test_a_bulk_write_stamped_before_the_margin_is_not_read_again(

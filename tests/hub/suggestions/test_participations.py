@@ -10,7 +10,12 @@ from graph import Statement
 from graph.falkordb_engine import FalkorDBEngine
 from hub.graph_schema import HUB_SCHEMA
 from hub.suggestions import participations
-from hub.suggestions.participations import ParticipationCache, Participations
+from hub.suggestions.participations import (
+    NOTHING_SHARED,
+    ParticipationCache,
+    Participations,
+    Shared,
+)
 
 ROWS = [
     ("p1", "HORIZON-CL5-2022-D2-01-04", ["a", "b", "c"]),
@@ -41,7 +46,8 @@ def test_counts_and_shared_projects() -> None:
     assert done.shared("c", "b") == 1 and done.shared("e", "a") == 0
     assert done.partners_of("a", limit=5) == ["b", "c", "d"]
     assert done.partners_of("a", limit=1) == ["b"] and done.partners_of("e", limit=5) == []
-    assert done.links("d") and not done.links("e")
+    assert done.shared_with("a")("d") == Shared(projects=1)
+    assert done.shared_with("e")("a") == NOTHING_SHARED
     assert done.among(["a", "b"], ["a", "c", "d"]) == {
         "a": {"b": 2},
         "c": {"a": 1, "b": 1},
@@ -94,10 +100,10 @@ async def test_the_cache_reads_the_graph_then_re_reads_in_the_background(
     first = await cache.get(graph)
     assert first.count("a") == 3 and first.shared("a", "b") == 2
     assert set(first.members) == {"p0", "p1", "p2", "p3", "p4"} and first.members["p0"] == ()
-    assert first.shared_networks("a", "b") == ("EIT Digital", "EUREKA")
-    assert first.shared_networks("a", "c") == ("EIT Digital",)
-    assert first.shared_programmes("a", "b") == ("Digital Europe",)
-    assert first.shared_programmes("a", "c") == () and first.shared_networks("a", "z") == ()
+    shared = first.shared_with("a")
+    assert shared("b") == Shared(2, ("EIT Digital", "EUREKA"), ("Digital Europe",))
+    assert shared("c") == Shared(1, ("EIT Digital",), ())
+    assert shared("z") == NOTHING_SHARED
 
     await graph.run(
         PARTICIPATE, {"org": "e", "project": "p2", "topic": ROWS[1][1], "role": "participant"}
