@@ -7,7 +7,11 @@ the same settings), and beside it:
 
 - a loop-lag probe: a task that sleeps 5 ms in a loop and records how late it wakes;
 - a blocked-loop sampler: a thread that, whenever the probe has not run for 30 ms, samples the
-  stack of the event-loop thread (a poor man's py-spy: py-spy is not available here).
+  stack of the event-loop thread (a poor man's py-spy: py-spy is not available here). When that
+  thread sits in the selector, the sample tells why from the kernel's scheduler statistics of
+  the thread (/proc/self/task/TID/schedstat): waiting for a CPU if it spent most of the last
+  sampling interval on the run queue (whatever its stack), else waiting for the GIL, with the
+  stack of the busy thread that holds it.
 
 On SIGTERM/SIGINT uvicorn stops as usual, then the lags and the sampled stacks are written to
 FILE as JSON, for the benchmark to split by phase.
@@ -25,6 +29,7 @@ import sys
 import threading
 import time
 import traceback
+from collections.abc import Iterable
 from pathlib import Path
 from types import FrameType
 from typing import Any
@@ -38,6 +43,7 @@ TICK = 0.005
 BLOCKED_AFTER = 0.030
 SAMPLE_EVERY = 0.010
 OURS = ("/hub/", "/matching/", "/graph/")
+IDLE = "idle in the selector"
 
 
 class LoopWatch:
@@ -46,6 +52,7 @@ class LoopWatch:
         self.lags: list[tuple[float, float]] = []  # (wall time, seconds late)
         self.samples: list[tuple[float, float, str]] = []  # (wall time, behind, stack key)
         self.loop_thread = threading.get_ident()
+        self.loop_task = Path(f"/proc/self/task/{threading.get_native_id()}/schedstat")
         self._stop = threading.Event()
 
     async def probe(self) -> None:
@@ -56,13 +63,30 @@ class LoopWatch:
             self.lags.append((time.time(), time.perf_counter() - before - TICK))
 
     def sample(self) -> None:
+        queued = self._queued()
         while not self._stop.wait(SAMPLE_EVERY):
+            before, queued = queued, self._queued()
             behind = time.perf_counter() - self.beat
             if behind < BLOCKED_AFTER:
                 continue
-            frame = sys._current_frames().get(self.loop_thread)
-            if frame is not None:
-                self.samples.append((time.time(), behind, stack_key(frame)))
+            frames = sys._current_frames()
+            frame = frames.pop(self.loop_thread, None)
+            frames.pop(threading.get_ident(), None)
+            if frame is None:
+                continue
+            key = stack_key(frame)
+            if queued - before > SAMPLE_EVERY / 2:
+                key = f"waiting for a CPU (on the run queue) in: {key}"
+            elif key == IDLE:
+                key = "waiting for the GIL, held by: " + busy_thread(frames.values())
+            self.samples.append((time.time(), behind, key))
+
+    def _queued(self) -> float:
+        """Seconds the loop thread has spent on the run queue, waiting for a CPU."""
+        try:
+            return int(self.loop_task.read_text().split()[1]) / 1e9
+        except (OSError, IndexError, ValueError):
+            return 0.0
 
     def stop(self) -> None:
         self._stop.set()
@@ -78,13 +102,23 @@ def stack_key(frame: FrameType) -> str:
     innermost = stack[-1]
     where = f"{Path(innermost.filename).name}:{innermost.name}"
     if innermost.name in ("select", "poll", "_run_once") and "selectors" in innermost.filename:
-        return "idle in the selector (the process waited for CPU or for the GIL)"
+        return IDLE
     ours = [
         f"{Path(item.filename).parent.name}/{Path(item.filename).name}:{item.name}"
         for item in stack
         if any(part in item.filename for part in OURS) and "site-packages" not in item.filename
     ]
     return " > ".join([*ours[-4:], where]) if ours else where
+
+
+def busy_thread(frames: Iterable[FrameType]) -> str:
+    """The stack of a thread that is doing something (not waiting on a lock, a queue or a
+    selector): the likely holder of the GIL."""
+    waiting = ("wait", "get", "select", "poll", "_worker", "acquire", "sleep")
+    for frame in frames:
+        if frame.f_code.co_name not in waiting:
+            return stack_key(frame)
+    return "no busy thread seen (it let go before the sample)"
 
 
 async def serve(host: str, port: int, watch: LoopWatch, report: Path) -> None:
