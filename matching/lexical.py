@@ -235,8 +235,11 @@ class LexicalScores:
     def scores_of(self, doc_ids: Sequence[str]) -> list[float]:
         """The scores of many documents at once (0 for an unknown document)."""
         rows = np.array([self._index._rows.get(doc_id, -1) for doc_id in doc_ids], dtype=np.intp)
-        found: list[float] = np.where(rows >= 0, self.scores[np.maximum(rows, 0)], 0.0).tolist()
-        return found
+        known = rows >= 0
+        found = np.zeros(rows.size, dtype=np.float64)
+        found[known] = self.scores[rows[known]]
+        scores: list[float] = found.tolist()
+        return scores
 
     def best(
         self, limit: int | None, allowed: Collection[str] | None = None

@@ -40,11 +40,13 @@ class Closeness(Mapping[str, float]):
 
     def scores_of(self, node_ids: Sequence[str]) -> list[float]:
         """The scores of many ids at once (0 for an id not scored)."""
-        rows = [self.rows.get(node_id, -1) for node_id in node_ids]
-        found = self.scores[np.maximum(np.array(rows, dtype=np.intp), 0)].tolist()
+        rows = np.array([self.rows.get(node_id, -1) for node_id in node_ids], dtype=np.intp)
+        known = rows >= 0
+        found = np.zeros(rows.size, dtype=np.float64)
+        found[known] = self.scores[rows[known]]
         return [
             score if row >= 0 else self.extra.get(node_id, 0.0)
-            for node_id, row, score in zip(node_ids, rows, found, strict=True)
+            for node_id, row, score in zip(node_ids, rows.tolist(), found.tolist(), strict=True)
         ]
 
     def top(self, count: int, allowed: Collection[str] | None = None) -> list[str]:

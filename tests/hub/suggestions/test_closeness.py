@@ -22,6 +22,15 @@ def test_reads_by_id_like_a_mapping() -> None:
     assert list(scores) == ["a", "b", "c", "d", "e"] and len(scores) == 5
 
 
+def test_scores_of_many_ids_at_once_even_with_no_pooled_scores() -> None:
+    scores = closeness(0.1, 0.9, 0.5, 0.3, extra={"e": 0.7})
+    assert scores.scores_of(["b", "e", "z", "a"]) == pytest.approx([0.9, 0.7, 0.0, 0.1])
+    # Nodes present, none of their sentences embedded yet (an import under way).
+    unpooled = Closeness([], np.zeros(0, dtype=np.float32), {}, {"e": 0.7})
+    assert unpooled.scores_of(["e", "z"]) == pytest.approx([0.7, 0.0])
+    assert unpooled.scores_of([]) == []
+
+
 def test_top_is_best_first_with_the_extra_ids_and_only_allowed_ones() -> None:
     scores = closeness(0.1, 0.9, 0.5, 0.3, extra={"e": 0.7})
     assert scores.top(3) == ["b", "e", "c"]

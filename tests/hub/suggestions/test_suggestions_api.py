@@ -4,6 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from graph.embedded import EmbeddedServer
+from graph.falkordb_engine import FalkorDBEngine
+from hub.api.context import Context, Loaders
+from hub.api.schema import schema
+from hub.demo import seed as demo
+from hub.graph_schema import HUB_SCHEMA
+from hub.suggestions.index import MatchIndex
+from hub.suggestions.models import EmbedderHolder
+from hub.suggestions.service import Matcher
 from tests.conftest import GqlRunner
 
 ITEM = "score parts { semantic lexical graph prior } explanation"
@@ -120,3 +129,30 @@ async def test_bad_arguments_are_named(suggest: GqlRunner) -> None:
     wrong = await suggest('{ suggestConsortium(fundingCallId: "nope") { items { score } } }')
     assert wrong.errors is not None
     assert "fundingCallId" in wrong.errors[0].message
+
+
+async def test_nodes_not_yet_embedded_are_suggested_by_their_words(
+    embedded_server: EmbeddedServer, holder: EmbedderHolder
+) -> None:
+    """As while an import runs: organisations are written, their vectors are not yet."""
+    engine = FalkorDBEngine.over_unix_socket(str(embedded_server.socket_path), "unembedded")
+    try:
+        await engine.clear()
+        await engine.ensure_schema(HUB_SCHEMA)
+        await demo.seed(engine, demo.load_demo_data())
+        embedder = holder.get()
+        matcher = Matcher(graph=engine, index=MatchIndex(embedder.dimensions), embedder=embedder)
+        context = Context(graph=engine, loaders=Loaders(engine), matcher=matcher)
+        result = await schema.execute(
+            "query($t: String!) { suggestPartners(text: $t, first: 3) "
+            f"{{ items {{ organisation {{ name }} {ITEM} }} }} }}",
+            variable_values={"t": "open data platform for urban mobility"},
+            context_value=context,
+        )
+        items = _data(result)["suggestPartners"]["items"]
+        assert items and all(item["parts"]["semantic"] == 0.0 for item in items)
+        assert all(item["parts"]["lexical"] > 0 for item in items)
+        assert "shared terms" in items[0]["explanation"]
+    finally:
+        await engine.clear()
+        await engine.close()
