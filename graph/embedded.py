@@ -16,6 +16,7 @@ import contextlib
 import fcntl
 import logging
 import os
+import shutil
 import signal
 import subprocess
 import time
@@ -33,6 +34,10 @@ log = logging.getLogger(__name__)
 SOCKET_PATH_LIMIT = 100  # sun_path holds 108 bytes on Linux; keep a margin
 CLIENT_NAME_PREFIX = "hub-"
 REWRITE_TIMEOUT = 60.0
+SERVER_NICENESS = 5
+"""The server's CPU priority: below the web process (0), above `hub import` (10). An import's
+writes run in the server; at the web process's priority the server took the CPU that the
+web process's event loop waited for, on a machine with few cores."""
 
 
 def client_name() -> str:
@@ -126,11 +131,12 @@ class EmbeddedServer:
 
     def _spawn(self, command: list[str] | None = None) -> None:
         command = command or self.command()
+        nice = shutil.which("nice")  # coreutils: the server and every thread it starts
         try:
             # A session of its own: Ctrl-C in the terminal reaches the hub, which then
             # shuts the server down cleanly, instead of killing it mid-write.
             self._process = subprocess.Popen(
-                command,
+                [nice, "-n", str(SERVER_NICENESS), *command] if nice else command,
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from graph import EmbeddedServerError, Statement
-from graph.embedded import EmbeddedServer, _alive
+from graph.embedded import SERVER_NICENESS, EmbeddedServer, _alive
 from graph.falkordb_engine import FalkorDBEngine
 
 WRITE = Statement(
@@ -53,6 +53,12 @@ def test_starts_on_a_socket_with_fsynced_append_only_file_and_stops_cleanly(fold
         config = server._client().config_get("append*")
         assert config["appendonly"] == "yes"
         assert config["appendfsync"] == "always"
+        # Below the web process, above imports; every thread of the server, not just its first.
+        threads = list(Path(f"/proc/{pid}/task").iterdir())
+        assert len(threads) > 1
+        for thread in threads:
+            niceness = int((thread / "stat").read_text().rsplit(")", 1)[1].split()[16])
+            assert niceness == min(19, os.getpriority(os.PRIO_PROCESS, 0) + SERVER_NICENESS)
     finally:
         server.stop()
     _wait_gone(pid)
