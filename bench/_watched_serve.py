@@ -9,9 +9,9 @@ the same settings), and beside it:
 - a blocked-loop sampler: a thread that, whenever the probe has not run for 30 ms, samples the
   stack of the event-loop thread (a poor man's py-spy: py-spy is not available here). When that
   thread sits in the selector, the sample tells why from the kernel's scheduler statistics of
-  the thread (/proc/self/task/TID/schedstat): waiting for a CPU if it spent most of the last
+  the threads (/proc/self/task/TID/schedstat): waiting for a CPU if it spent most of the last
   sampling interval on the run queue (whatever its stack), else waiting for the GIL, with the
-  stack of the busy thread that holds it.
+  stack of the thread that ran the most meanwhile (its likely holder).
 
 On SIGTERM/SIGINT uvicorn stops as usual, then the lags and the sampled stacks are written to
 FILE as JSON, for the benchmark to split by phase.
@@ -29,7 +29,6 @@ import sys
 import threading
 import time
 import traceback
-from collections.abc import Iterable
 from pathlib import Path
 from types import FrameType
 from typing import Any
@@ -52,7 +51,7 @@ class LoopWatch:
         self.lags: list[tuple[float, float]] = []  # (wall time, seconds late)
         self.samples: list[tuple[float, float, str]] = []  # (wall time, behind, stack key)
         self.loop_thread = threading.get_ident()
-        self.loop_task = Path(f"/proc/self/task/{threading.get_native_id()}/schedstat")
+        self.loop_task = threading.get_native_id()
         self._stop = threading.Event()
 
     async def probe(self) -> None:
@@ -63,30 +62,26 @@ class LoopWatch:
             self.lags.append((time.time(), time.perf_counter() - before - TICK))
 
     def sample(self) -> None:
-        queued = self._queued()
+        loop_task = self.loop_task
+        times = _thread_times()
         while not self._stop.wait(SAMPLE_EVERY):
-            before, queued = queued, self._queued()
+            before, times = times, _thread_times()
             behind = time.perf_counter() - self.beat
             if behind < BLOCKED_AFTER:
                 continue
             frames = sys._current_frames()
             frame = frames.pop(self.loop_thread, None)
-            frames.pop(threading.get_ident(), None)
             if frame is None:
                 continue
             key = stack_key(frame)
-            if queued - before > SAMPLE_EVERY / 2:
+            queued = times.get(loop_task, (0.0, 0.0))[1] - before.get(loop_task, (0.0, 0.0))[1]
+            if queued > SAMPLE_EVERY / 2:
                 key = f"waiting for a CPU (on the run queue) in: {key}"
             elif key == IDLE:
-                key = "waiting for the GIL, held by: " + busy_thread(frames.values())
+                key = "waiting for the GIL; busiest other thread: " + busiest_thread(
+                    before, times, frames, skip={loop_task, threading.get_native_id()}
+                )
             self.samples.append((time.time(), behind, key))
-
-    def _queued(self) -> float:
-        """Seconds the loop thread has spent on the run queue, waiting for a CPU."""
-        try:
-            return int(self.loop_task.read_text().split()[1]) / 1e9
-        except (OSError, IndexError, ValueError):
-            return 0.0
 
     def stop(self) -> None:
         self._stop.set()
@@ -111,14 +106,37 @@ def stack_key(frame: FrameType) -> str:
     return " > ".join([*ours[-4:], where]) if ours else where
 
 
-def busy_thread(frames: Iterable[FrameType]) -> str:
-    """The stack of a thread that is doing something (not waiting on a lock, a queue or a
-    selector): the likely holder of the GIL."""
-    waiting = ("wait", "get", "select", "poll", "_worker", "acquire", "sleep")
-    for frame in frames:
-        if frame.f_code.co_name not in waiting:
-            return stack_key(frame)
-    return "no busy thread seen (it let go before the sample)"
+def _thread_times() -> dict[int, tuple[float, float]]:
+    """Each thread of this process (native id): seconds on a CPU and on the run queue."""
+    found = {}
+    for task in Path("/proc/self/task").iterdir():
+        try:
+            running, queued = (task / "schedstat").read_text().split()[:2]
+            found[int(task.name)] = (int(running) / 1e9, int(queued) / 1e9)
+        except (OSError, ValueError):
+            continue
+    return found
+
+
+def busiest_thread(
+    before: dict[int, tuple[float, float]],
+    after: dict[int, tuple[float, float]],
+    frames: dict[int, FrameType],
+    skip: set[int | None],
+) -> str:
+    """The thread that ran the most between two readings of `_thread_times`, with its Python
+    stack: the likely holder of the GIL (or a native thread, e.g. torch's, taking a CPU)."""
+    ran = {
+        task: spent[0] - before.get(task, (0.0, 0.0))[0]
+        for task, spent in after.items()
+        if task not in skip
+    }
+    if not ran or max(ran.values()) <= 0.0:
+        return "none ran"
+    task = max(ran, key=lambda found: ran[found])
+    named = {thread.native_id: thread.ident for thread in threading.enumerate()}
+    frame = frames.get(named.get(task) or -1)
+    return stack_key(frame) if frame is not None else "a thread outside Python"
 
 
 async def serve(host: str, port: int, watch: LoopWatch, report: Path) -> None:
