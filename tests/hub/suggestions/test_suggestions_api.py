@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from strawberry.types import ExecutionResult
+
 from graph.embedded import EmbeddedServer
 from graph.falkordb_engine import FalkorDBEngine
 from hub.api.context import Context, Loaders
@@ -134,7 +136,7 @@ async def test_bad_arguments_are_named(suggest: GqlRunner) -> None:
 async def test_nodes_not_yet_embedded_are_suggested_by_their_words(
     embedded_server: EmbeddedServer, holder: EmbedderHolder
 ) -> None:
-    """As while an import runs: organisations are written, their vectors are not yet."""
+    """As while an import runs: the nodes are written, their vectors are not yet."""
     engine = FalkorDBEngine.over_unix_socket(str(embedded_server.socket_path), "unembedded")
     try:
         await engine.clear()
@@ -142,17 +144,36 @@ async def test_nodes_not_yet_embedded_are_suggested_by_their_words(
         await demo.seed(engine, demo.load_demo_data())
         embedder = holder.get()
         matcher = Matcher(graph=engine, index=MatchIndex(embedder.dimensions), embedder=embedder)
-        context = Context(graph=engine, loaders=Loaders(engine), matcher=matcher)
-        result = await schema.execute(
-            "query($t: String!) { suggestPartners(text: $t, first: 3) "
-            f"{{ items {{ organisation {{ name }} {ITEM} }} }} }}",
-            variable_values={"t": "open data platform for urban mobility"},
-            context_value=context,
-        )
-        items = _data(result)["suggestPartners"]["items"]
-        assert items and all(item["parts"]["semantic"] == 0.0 for item in items)
-        assert all(item["parts"]["lexical"] > 0 for item in items)
-        assert "shared terms" in items[0]["explanation"]
+
+        async def run(query: str, **variables: Any) -> ExecutionResult:
+            context = Context(graph=engine, loaders=Loaders(engine), matcher=matcher)
+            return await schema.execute(query, variable_values=variables, context_value=context)
+
+        partners = _data(
+            await run(
+                "query($t: String!) { suggestPartners(text: $t, first: 3) "
+                f"{{ items {{ organisation {{ name }} {ITEM} }} }} }}",
+                t="open data platform for urban mobility",
+            )
+        )["suggestPartners"]["items"]
+        assert partners and all(item["parts"]["semantic"] == 0.0 for item in partners)
+        assert all(item["parts"]["lexical"] > 0 for item in partners)
+        assert "shared terms" in partners[0]["explanation"]
+
+        lab = await _id_of(run, "CERTH")
+        call = _data(
+            await run(
+                '{ fundingCalls(first: 1, filter: {text: "mobility"}) { edges { node { id } } } }'
+            )
+        )["fundingCalls"]["edges"][0]["node"]["id"]
+        for query, variables in [
+            (f"suggestPartners(organisationId: $id, first: 3) {{ items {{ {ITEM} }} }}", lab),
+            (f"suggestFundingCalls(organisationId: $id, first: 3) {{ items {{ {ITEM} }} }}", lab),
+            (f"suggestConsortium(fundingCallId: $id, first: 3) {{ items {{ {ITEM} }} }}", call),
+            (f"similar(id: $id, first: 3) {{ items {{ {ITEM} }} }}", lab),
+        ]:
+            data = _data(await run(f"query($id: ID!) {{ {query} }}", id=variables))
+            assert next(iter(data.values()))["items"], query
     finally:
         await engine.clear()
         await engine.close()
