@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from functools import partial
 
 from matching.evidence import Facts, GraphEvidence, Role, role_of
 from matching.explain import eligibility_problems, explain
@@ -165,67 +166,12 @@ def rank(
     ]
 
 
-def partners(
-    candidates: Iterable[Candidate],
-    evidence: GraphEvidence | None = None,
-    *,
-    weights: Weights | None = None,
-    limit: int | None = 20,
-    exclude: Collection[str] = (),
-    shared_terms: SharedTerms | None = None,
-) -> list[Ranked]:
-    """Partners for an organisation, a pilot project or a free text."""
-    return rank(
-        candidates,
-        evidence,
-        use=Use.PARTNERS,
-        weights=weights,
-        limit=limit,
-        exclude=exclude,
-        shared_terms=shared_terms,
-    )
-
-
-def calls(
-    candidates: Iterable[Candidate],
-    evidence: GraphEvidence | None = None,
-    *,
-    weights: Weights | None = None,
-    limit: int | None = 20,
-    exclude: Collection[str] = (),
-    shared_terms: SharedTerms | None = None,
-) -> list[Ranked]:
-    """Funding calls for an organisation or a text (ineligible ones last, with the reason)."""
-    return rank(
-        candidates,
-        evidence,
-        use=Use.CALLS,
-        weights=weights,
-        limit=limit,
-        exclude=exclude,
-        shared_terms=shared_terms,
-    )
-
-
-def similar(
-    candidates: Iterable[Candidate],
-    evidence: GraphEvidence | None = None,
-    *,
-    weights: Weights | None = None,
-    limit: int | None = 20,
-    exclude: Collection[str] = (),
-    shared_terms: SharedTerms | None = None,
-) -> list[Ranked]:
-    """Nodes like a given one (by meaning and shared words)."""
-    return rank(
-        candidates,
-        evidence,
-        use=Use.SIMILAR,
-        weights=weights,
-        limit=limit,
-        exclude=exclude,
-        shared_terms=shared_terms,
-    )
+partners = partial(rank, use=Use.PARTNERS)
+"""Partners for an organisation, a pilot project or a free text."""
+calls = partial(rank, use=Use.CALLS)
+"""Funding calls for an organisation or a text (ineligible ones last, with the reason)."""
+similar = partial(rank, use=Use.SIMILAR)
+"""Nodes like a given one (by meaning and shared words)."""
 
 
 def consortium(
