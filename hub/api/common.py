@@ -81,7 +81,11 @@ class Edge(Generic[T]):
 class Connection(Generic[T]):
     edges: list[Edge[T]]
     page_info: PageInfo
-    total_count: int
+    count: strawberry.Private[Callable[[], Awaitable[int]]]
+
+    @strawberry.field
+    async def total_count(self) -> int:
+        return await self.count()
 
 
 @strawberry.type(description="The outcome of a delete: the id removed, or why not.")
@@ -131,7 +135,7 @@ def connection(page: entities.Page, build: Build[T]) -> Connection[T]:
         page_info=PageInfo(
             has_next_page=page.has_next_page, end_cursor=page.cursors[-1] if page.cursors else None
         ),
-        total_count=page.total,
+        count=page.count,
     )
 
 

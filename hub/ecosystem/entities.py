@@ -9,7 +9,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -168,7 +168,9 @@ class Page:
     nodes: list[dict[str, Any]]
     cursors: list[str]
     has_next_page: bool
-    total: int
+    count: Callable[[], Awaitable[int]]
+    """How many nodes match the filters, counted when asked: a list rarely shows it, and
+    counting 23k organisations cost 8 ms beside the page's 19."""
 
 
 async def page(
@@ -187,13 +189,16 @@ async def page(
         kind.page,
         {**filters, "after_key": after_key, "after_id": after_id, "limit": first + 1},
     )
-    total_rows = await graph.run(kind.count, filters)
     visible = rows[:first]
+
+    async def count() -> int:
+        return int((await graph.run(kind.count, filters))[0]["total"])
+
     return Page(
         nodes=[dict(row["node"]) for row in visible],
         cursors=[encode_cursor(row["sort_value"], row["node"]["id"]) for row in visible],
         has_next_page=len(rows) > first,
-        total=int(total_rows[0]["total"]),
+        count=count,
     )
 
 

@@ -243,3 +243,18 @@ async def test_a_page_of_projects_with_nested_fields_costs_constant_round_trips(
     few = await trips()
     await add_projects(45)
     assert await trips() == few
+
+
+async def test_the_total_is_counted_only_when_asked_for(gql: GqlRunner, graph: GraphEngine) -> None:
+    for number in range(3):
+        await projects.create(graph, {"title": {"en": f"Counted {number}"}, "topics": ["AI"]})
+
+    async def trips(query: str) -> tuple[int, dict[str, Any]]:
+        before = graph.round_trips
+        found = data(await gql(query))["projects"]
+        return graph.round_trips - before, found
+
+    without, page = await trips("{ projects(first: 1) { edges { node { id } } } }")
+    with_total, counted = await trips("{ projects(first: 1) { totalCount edges { node { id } } } }")
+    assert with_total == without + 1
+    assert "totalCount" not in page and counted["totalCount"] == 3
