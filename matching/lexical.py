@@ -228,10 +228,6 @@ class LexicalScores:
         self._columns = columns
         """The BM25 weights of the query's columns (rows x query columns), for shared words."""
 
-    def score(self, doc_id: str) -> float:
-        """A document's score (0 for an unknown document)."""
-        return self.scores_of([doc_id])[0]
-
     def scores_of(self, doc_ids: Sequence[str]) -> list[float]:
         """The scores of many documents at once (0 for an unknown document)."""
         rows = np.array([self._index._rows.get(doc_id, -1) for doc_id in doc_ids], dtype=np.intp)

@@ -282,7 +282,7 @@ async def suggest_funding_calls(
         lexical = calls.lexical.scored(query_text, Weighting.TFIDF)
         candidates: list[Candidate] = []
         facts: dict[str, Facts] = {}
-        for call_id in allowed:
+        for call_id, words in zip(allowed, lexical.scores_of(allowed), strict=True):
             node = calls.nodes[call_id]
             identifier = str(node.get("identifier") or "")
             programme = topic_family(identifier, CALL_PROGRAMME_DEPTH) if identifier else None
@@ -291,7 +291,7 @@ async def suggest_funding_calls(
                 Candidate(
                     call_id,
                     semantic=float(semantic.get(call_id, 0.0)),
-                    lexical=lexical.score(call_id),
+                    lexical=words,
                 )
             )
             facts[call_id] = Facts(
@@ -401,7 +401,6 @@ async def suggest_consortium(
                 ranking.DEFAULT_WEIGHTS[ranking.Use.CONSORTIUM], partners=0.0, diversity=0.0
             ),
             limit=2 * ranking.DEFAULT_WEIGHTS[ranking.Use.CONSORTIUM].seeds,
-            shared_terms=_no_terms,
         )
         links = done.among([item.id for item in preliminary], ids)
         chosen = ranking.consortium(
@@ -419,11 +418,6 @@ async def suggest_consortium(
         )
 
     return await matcher.index.read(organisations, suggest)
-
-
-def _no_terms(ids: Sequence[str]) -> list[tuple[str, ...]]:
-    """For a ranking whose explanations are not shown."""
-    return [() for _ in ids]
 
 
 def _family_members(

@@ -61,12 +61,12 @@ def test_allowed_ids_and_limit() -> None:
 def test_scores_once_then_looks_up_any_document() -> None:
     scored = index().scored("hospital data")
     assert scored.terms(["health", "missing"]) == [("hospital",), ()]
-    assert scored.score("missing") == 0.0
-    assert scored.score("health") > 0.0
+    missing, health = scored.scores_of(["missing", "health"])
+    assert missing == 0.0 and health > 0.0
     assert [doc_id for doc_id, _ in scored.best(None)] == [
         hit.id for hit in index().search("hospital data", limit=None)
     ]
-    assert scored.best(None, allowed={"health"}) == [("health", scored.score("health"))]
+    assert scored.best(None, allowed={"health"}) == [("health", health)]
 
 
 def test_empty_query_and_empty_index() -> None:

@@ -72,7 +72,11 @@ def test_shared_terms_are_asked_only_for_the_ranked_candidates() -> None:
         asked.append(list(ids))
         return scored.terms(ids)
 
-    pool = [Candidate(str(i), semantic=i / 30, lexical=scored.score(str(i))) for i in range(30)]
+    ids = [str(i) for i in range(30)]
+    pool = [
+        Candidate(doc_id, semantic=i / 30, lexical=words)
+        for i, (doc_id, words) in enumerate(zip(ids, scored.scores_of(ids), strict=True))
+    ]
     ranked = partners(pool, limit=3, shared_terms=shared_terms)
     assert asked == [["29", "28", "27"]]
     assert all("shared terms: hydrogen, storage" in item.explanation for item in ranked)
