@@ -133,14 +133,16 @@ class EmbeddedServer:
         command = command or self.command()
         nice = shutil.which("nice")  # coreutils: the server and every thread it starts
         try:
-            # A session of its own: Ctrl-C in the terminal reaches the hub, which then
-            # shuts the server down cleanly, instead of killing it mid-write.
+            # A process group of its own: Ctrl-C in the terminal reaches the hub, which then
+            # shuts the server down cleanly, instead of killing it mid-write. Not a session of
+            # its own: with the kernel's autogroup scheduling each session shares the CPU
+            # equally whatever its niceness, and the server would take half the machine.
             self._process = subprocess.Popen(
                 [nice, "-n", str(SERVER_NICENESS), *command] if nice else command,
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
-                start_new_session=True,
+                process_group=0,
             )
         except OSError as exc:
             raise EmbeddedServerError(

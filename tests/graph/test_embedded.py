@@ -59,6 +59,11 @@ def test_starts_on_a_socket_with_fsynced_append_only_file_and_stops_cleanly(fold
         for thread in threads:
             niceness = int((thread / "stat").read_text().rsplit(")", 1)[1].split()[16])
             assert niceness == min(19, os.getpriority(os.PRIO_PROCESS, 0) + SERVER_NICENESS)
+        # The niceness counts against the hub only within one session (the kernel's autogroup
+        # scheduling shares the CPU between sessions first); Ctrl-C reaches the foreground
+        # process group only, so the server has a group of its own.
+        assert os.getsid(pid) == os.getsid(0)
+        assert os.getpgid(pid) == pid != os.getpgid(0)
     finally:
         server.stop()
     _wait_gone(pid)
