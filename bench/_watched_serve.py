@@ -3,7 +3,8 @@
     .venv/bin/python bench/_watched_serve.py --host 127.0.0.1 --port N --report FILE
 
 Serves the same application as `hub serve` (`hub.app.create_app(settings)` under uvicorn with
-the same settings), and beside it:
+the same settings, its matrix products on one BLAS thread as every `hub` command), and beside
+it:
 
 - a loop-lag probe: a task that sleeps 5 ms in a loop and records how late it wakes;
 - a blocked-loop sampler: a thread that, whenever the probe has not run for 30 ms, samples the
@@ -36,6 +37,7 @@ from typing import Any
 import uvicorn
 
 from hub.app import create_app
+from hub.blas import one_blas_thread
 from hub.settings import Settings
 
 TICK = 0.005
@@ -169,6 +171,7 @@ def main() -> None:
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--report", type=Path, required=True)
     args = parser.parse_args()
+    one_blas_thread()  # as the `hub` command line does for every command
     watch = LoopWatch()
     with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(serve(args.host, args.port, watch, args.report))

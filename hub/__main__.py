@@ -1,3 +1,3 @@
-from hub.cli import main
+from hub.entry import main
 
 main()

@@ -33,6 +33,7 @@ from hub.auth.viewer import ANONYMOUS
 from hub.challenge_routes import challenge_jsonld_route, challenge_results_csv_route
 from hub.ecosystem import funding_calls
 from hub.frontend import frontend_routes
+from hub.gil import hand_over_quickly
 from hub.graphiql import graphiql_routes
 from hub.graphql_http import graphql_route
 from hub.mail import backend_from_url
@@ -140,6 +141,7 @@ def create_app(
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        hand_over_quickly()
         async with contextlib.AsyncExitStack() as stack:
             opened = (
                 runtime

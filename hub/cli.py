@@ -26,6 +26,7 @@ from hub import backup as backups
 from hub.app import create_app
 from hub.auth import accounts
 from hub.auth.viewer import GlobalRole
+from hub.background import lower_session_priority
 from hub.blas import one_blas_thread
 from hub.demo import seed as demo
 from hub.ecosystem.errors import HubError
@@ -259,9 +260,11 @@ IMPORT_NICENESS = 10
 @import_app.callback()
 def import_at_low_priority() -> None:
     """Imports give way to a hub serving on the same machine: they run at a lower CPU priority
-    (nice 10), which costs them nothing when the machine is otherwise idle."""
+    (nice 10, and so does the session of their own `hub.entry` starts them in), which costs
+    them nothing when the machine is otherwise idle."""
     with contextlib.suppress(OSError):
         os.nice(IMPORT_NICENESS)
+    lower_session_priority(IMPORT_NICENESS)
 
 
 REJECTIONS_SHOWN = 20
@@ -546,7 +549,3 @@ def _read_password(from_stdin: bool) -> str:
         return sys.stdin.readline().rstrip("\n")
     value: str = typer.prompt("password", hide_input=True, confirmation_prompt=True)
     return value
-
-
-def main() -> None:
-    app()

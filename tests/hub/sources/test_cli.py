@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -132,6 +133,49 @@ async def test_an_import_killed_half_way_and_run_again_ends_as_one_run(
     finally:
         await resumed.close()
         server.stop()
+
+
+def _children(pid: int) -> list[int]:
+    with contextlib.suppress(FileNotFoundError):
+        listed = Path(f"/proc/{pid}/task/{pid}/children").read_text()
+        return [int(child) for child in listed.split()]
+    return []
+
+
+def _priorities(pid: int) -> tuple[bool, int, str] | None:
+    """Whether the process leads its session, its niceness and its session's (autogroup)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        autogroup = Path(f"/proc/{pid}/autogroup").read_text()
+    except (FileNotFoundError, ProcessLookupError):
+        return None
+    return int(fields[3]) == pid, int(fields[16]), autogroup
+
+
+def test_an_import_started_from_a_terminal_runs_in_a_lowered_session_of_its_own(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    export = write_csv(tmp_path / "export.csv", CSV_HEADER, [call_row()], delimiter=",")
+    started = subprocess.Popen(
+        hub_command("import", "calls", str(export)),
+        env=environment(data_dir),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    seen: tuple[bool, int, str] | None = None
+    while started.poll() is None and (seen is None or seen[1] != cli.IMPORT_NICENESS):
+        for child in _children(started.pid):
+            seen = _priorities(child) or seen
+        time.sleep(0.01)
+    out, err = started.communicate(timeout=180)
+    assert started.returncode == 0, err
+    assert "FundingCall: created 1" in out
+    assert seen is not None, "the import ran in the process started, not in a session of its own"
+    leads, niceness, autogroup = seen
+    assert leads
+    assert niceness == cli.IMPORT_NICENESS
+    assert autogroup.split()[-2:] == ["nice", str(cli.IMPORT_NICENESS)]
 
 
 def test_imports_run_at_a_lower_cpu_priority(
