@@ -45,11 +45,12 @@ STAMP_MARGIN = timedelta(seconds=10)
 """How long before a refresh began the next one looks again: a write stamped just before it
 but committed after it, or by a writer whose clock is a little behind, is still seen; a bulk
 write stamped long ago is not read again and again."""
-PAGE = 25
-"""Nodes read per statement: the graph client parses a reply on the event loop, at about 0.2 ms
-a CORDIS profile (40 ms for 200); while an import took the CPU, a page of 50 held it 50-71 ms."""
-STAMP_PAGE = 1000
-"""Stamps read per statement (three short values a node: about 7 ms of parsing on the loop)."""
+PAGE = 10
+"""Nodes read per statement: the graph client parses a reply on the event loop, about 2 ms for
+ten CORDIS profiles or calls on an idle machine (4.5-5 ms for 25). While an import takes the
+CPU, that work takes ten to twenty times as long: a page of 25 held the loop up to 62 ms."""
+STAMP_PAGE = 400
+"""Stamps read per statement (three short values a node: about 3 ms of parsing on the loop)."""
 CHUNK = 200
 """Nodes applied between two yields to the event loop."""
 PARTICIPATIONS_INTERVAL = 60.0
