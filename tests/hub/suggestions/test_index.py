@@ -25,6 +25,11 @@ CREATE = Statement(
     "UNWIND $names AS name CREATE (:Organisation {id: name, name: name, updated_at: $at})",
     write=True,
 )
+DELETE = Statement(
+    "test_index_delete",
+    "UNWIND $names AS name MATCH (n:Organisation {id: name}) DETACH DELETE n",
+    write=True,
+)
 RENAME = Statement(
     "test_index_rename",
     "MATCH (n:Organisation {id: $id}) SET n.name = $name, n.updated_at = $at",
@@ -111,3 +116,30 @@ async def test_changes_are_listed_a_page_of_stamps_at_a_time(
     # five stamped (the first, within the margin, and four later): pages of 2, 2 and 1,
     # then the changed nodes and the count
     assert graph.round_trips - before == 5
+
+
+async def test_deleted_nodes_leave_the_index_and_nodes_not_yet_read_wait_for_their_stamps(
+    graph: FalkorDBEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await graph.ensure_schema(HUB_SCHEMA)
+    await graph.run(CREATE, {"names": ["keep", "gone-1", "gone-2"], "at": stamp()})
+    index = MatchIndex(384, refresh_interval=0.0)
+    loaded = await index.of(graph, "Organisation")
+    assert {hit.id for hit in loaded.lexical.search("gone", limit=5)} == {"gone-1", "gone-2"}
+
+    # Written with a stamp the refresh does not look at: counted, but not read, and its count
+    # alone does not make the refresh list every id (an import writes while refreshes run).
+    await graph.run(CREATE, {"names": ["unseen"], "at": stamp(-60.0)})
+    before = graph.round_trips
+    refreshed = await index.of(graph, "Organisation")
+    assert graph.round_trips - before == 2  # the stamps and the count
+    assert "unseen" not in refreshed.nodes
+
+    monkeypatch.setattr(index_module, "STAMP_PAGE", 2)
+    await graph.run(DELETE, {"names": ["gone-1", "gone-2"]})
+    before = graph.round_trips
+    refreshed = await index.of(graph, "Organisation")
+    assert sorted(refreshed.nodes) == ["keep"]
+    assert refreshed.lexical.search("gone", limit=5) == []
+    # the stamps, the count, then the ids two at a time (keep, unseen; then none)
+    assert graph.round_trips - before == 4
