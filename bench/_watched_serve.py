@@ -7,6 +7,8 @@ the same settings, its matrix products on one BLAS thread as every `hub` command
 it:
 
 - a loop-lag probe: a task that sleeps 5 ms in a loop and records how late it wakes;
+- a collector watch: every garbage collection of 10 ms or more, with its generation (a
+  collection holds the GIL, so the sampler below cannot see it);
 - a blocked-loop sampler: a thread that, whenever the probe has not run for 30 ms, samples the
   stack of the event-loop thread (a poor man's py-spy: py-spy is not available here). When that
   thread sits in the selector, the sample tells why from the kernel's scheduler statistics of
@@ -23,6 +25,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import gc
 import json
 import logging
 import signal
@@ -45,6 +48,7 @@ BLOCKED_AFTER = 0.030
 SAMPLE_EVERY = 0.010
 OURS = ("/hub/", "/matching/", "/graph/")
 IDLE = "idle in the selector"
+LONG_COLLECTION = 0.010
 
 
 class LoopWatch:
@@ -52,6 +56,8 @@ class LoopWatch:
         self.beat = time.perf_counter()
         self.lags: list[tuple[float, float]] = []  # (wall time, seconds late)
         self.samples: list[tuple[float, float, str]] = []  # (wall time, behind, stack key)
+        self.collections: list[tuple[float, int, float]] = []  # (wall time, generation, seconds)
+        self._collecting = 0.0
         self.loop_thread = threading.get_ident()
         self.loop_task = threading.get_native_id()
         self._stop = threading.Event()
@@ -85,11 +91,25 @@ class LoopWatch:
                 )
             self.samples.append((time.time(), behind, key))
 
+    def collection(self, phase: str, info: dict[str, int]) -> None:
+        """A `gc.callbacks` hook: long collections with their generation."""
+        if phase == "start":
+            self._collecting = time.perf_counter()
+            return
+        took = time.perf_counter() - self._collecting
+        if took >= LONG_COLLECTION:
+            self.collections.append((time.time(), info["generation"], took))
+
     def stop(self) -> None:
         self._stop.set()
 
     def report(self) -> dict[str, Any]:
-        return {"lags": self.lags, "samples": self.samples, "tick": TICK}
+        return {
+            "lags": self.lags,
+            "samples": self.samples,
+            "collections": self.collections,
+            "tick": TICK,
+        }
 
 
 def stack_key(frame: FrameType) -> str:
@@ -151,6 +171,7 @@ async def serve(host: str, port: int, watch: LoopWatch, report: Path) -> None:
         create_app(settings), host=host, port=port, log_level=settings.log_level, lifespan="on"
     )
     probe = asyncio.create_task(watch.probe())
+    gc.callbacks.append(watch.collection)
     sampler = threading.Thread(target=watch.sample, daemon=True)
     sampler.start()
     # uvicorn re-raises the SIGTERM/SIGINT it stopped on once it has shut down; with these

@@ -176,6 +176,7 @@ def print_phases(phases: list[Phase], running: list[Stream], watch: dict[str, An
     """Latency and loop lag per phase; returns the worst loop lag during imports."""
     lags: list[tuple[float, float]] = [(at, lag) for at, lag in watch.get("lags", [])]
     samples: list[tuple[float, float, str]] = [tuple(s) for s in watch.get("samples", [])]
+    collections: list[tuple[float, int, float]] = [tuple(c) for c in watch.get("collections", [])]
     worst = 0.0
     for phase in phases:
         print(f"### {phase.name} ({phase.end - phase.start:.0f} s)")
@@ -200,6 +201,13 @@ def print_phases(phases: list[Phase], running: list[Stream], watch: dict[str, An
             )
             if phase.importing:
                 worst = max(worst, max(window))
+        long_collections = [c for c in collections if phase.start <= c[0] < phase.end]
+        if long_collections:
+            full = sum(generation == 2 for _, generation, _ in long_collections)
+            print(
+                f"  garbage collections of 10 ms or more: {len(long_collections)} ({full} full),"
+                f" longest {max(took for _, _, took in long_collections) * 1000:.0f} ms"
+            )
         held: Counter[str] = Counter()
         longest: dict[str, float] = defaultdict(float)
         for at, behind, key in samples:
