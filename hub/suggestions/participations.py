@@ -17,9 +17,10 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
 from graph import GraphEngine, Statement
-from hub.suggestions.heap import settle
+from hub.suggestions.heap import settled
 from hub.suggestions.paging import every_row
 from matching.features import topic_family
 
@@ -243,6 +244,6 @@ class ParticipationCache:
             for row in await every_row(graph, PROGRAMMES, "id", page=PAGE)
         }
         self._current = await asyncio.to_thread(
-            Participations.of_projects, projects, networks=networks, programmes=programmes
+            settled,
+            partial(Participations.of_projects, projects, networks=networks, programmes=programmes),
         )
-        settle()

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import gc
+import threading
 import weakref
 
-from hub.suggestions.heap import settle
+from hub.suggestions.heap import settle, settled
 
 
 class Node(dict[str, object]):
@@ -23,3 +24,48 @@ def test_settled_objects_are_skipped_by_collections_and_freed_when_dropped() -> 
         assert probe() is None  # no cycles: reference counting frees a replaced reading
     finally:
         gc.unfreeze()
+
+
+def test_a_structure_built_settled_sets_off_no_collection_and_ends_frozen() -> None:
+    collections: list[int] = []
+
+    def counted(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            collections.append(info["generation"])
+
+    def build() -> list[Node]:
+        assert not gc.isenabled()
+        return [Node(id=str(number), topics=[f"topic {number}"]) for number in range(100_000)]
+
+    frozen = gc.get_freeze_count()
+    gc.callbacks.append(counted)
+    try:
+        built = settled(build)
+        assert collections == []  # 200,000 tracked objects: hundreds of collections otherwise
+        assert gc.isenabled()
+        assert gc.get_freeze_count() >= frozen + len(built)
+    finally:
+        gc.callbacks.remove(counted)
+        gc.unfreeze()
+
+
+def test_overlapping_builds_resume_collections_when_the_last_ends() -> None:
+    outer_running, outer_may_end = threading.Event(), threading.Event()
+
+    def outer() -> None:
+        outer_running.set()
+        outer_may_end.wait(10)
+
+    try:
+        worker = threading.Thread(target=settled, args=(outer,))
+        worker.start()
+        assert outer_running.wait(10)
+        settled(lambda: None)
+        assert not gc.isenabled()  # the other build still runs
+        outer_may_end.set()
+        worker.join(10)
+        assert gc.isenabled()
+    finally:
+        outer_may_end.set()
+        gc.unfreeze()
+        gc.enable()
