@@ -8,7 +8,8 @@ it:
 
 - a loop-lag probe: a task that sleeps 5 ms in a loop and records how late it wakes;
 - a collector watch: every garbage collection of 10 ms or more, with its generation (a
-  collection holds the GIL, so the sampler below cannot see it);
+  collection holds the GIL, so the sampler below cannot see it), and in the end how many
+  objects all collections found unreachable (cyclic garbage) and how many are frozen;
 - a blocked-loop sampler: a thread that, whenever the probe has not run for 30 ms, samples the
   stack of the event-loop thread (a poor man's py-spy: py-spy is not available here). When that
   thread sits in the selector, the sample tells why from the kernel's scheduler statistics of
@@ -56,7 +57,9 @@ class LoopWatch:
         self.beat = time.perf_counter()
         self.lags: list[tuple[float, float]] = []  # (wall time, seconds late)
         self.samples: list[tuple[float, float, str]] = []  # (wall time, behind, stack key)
-        self.collections: list[tuple[float, int, float]] = []  # (wall time, generation, seconds)
+        # (wall time, generation, seconds, objects collected) of the long collections
+        self.collections: list[tuple[float, int, float, int]] = []
+        self.collected = 0  # objects found unreachable by every collection (cyclic garbage)
         self._collecting = 0.0
         self.loop_thread = threading.get_ident()
         self.loop_task = threading.get_native_id()
@@ -97,8 +100,9 @@ class LoopWatch:
             self._collecting = time.perf_counter()
             return
         took = time.perf_counter() - self._collecting
+        self.collected += info["collected"]
         if took >= LONG_COLLECTION:
-            self.collections.append((time.time(), info["generation"], took))
+            self.collections.append((time.time(), info["generation"], took, info["collected"]))
 
     def stop(self) -> None:
         self._stop.set()
@@ -108,6 +112,8 @@ class LoopWatch:
             "lags": self.lags,
             "samples": self.samples,
             "collections": self.collections,
+            "collected": self.collected,
+            "frozen": gc.get_freeze_count(),
             "tick": TICK,
         }
 

@@ -176,7 +176,9 @@ def print_phases(phases: list[Phase], running: list[Stream], watch: dict[str, An
     """Latency and loop lag per phase; returns the worst loop lag during imports."""
     lags: list[tuple[float, float]] = [(at, lag) for at, lag in watch.get("lags", [])]
     samples: list[tuple[float, float, str]] = [tuple(s) for s in watch.get("samples", [])]
-    collections: list[tuple[float, int, float]] = [tuple(c) for c in watch.get("collections", [])]
+    collections: list[tuple[float, int, float, int]] = [
+        tuple(c) for c in watch.get("collections", [])
+    ]
     worst = 0.0
     for phase in phases:
         print(f"### {phase.name} ({phase.end - phase.start:.0f} s)")
@@ -203,10 +205,11 @@ def print_phases(phases: list[Phase], running: list[Stream], watch: dict[str, An
                 worst = max(worst, max(window))
         long_collections = [c for c in collections if phase.start <= c[0] < phase.end]
         if long_collections:
-            full = sum(generation == 2 for _, generation, _ in long_collections)
+            full = sum(generation == 2 for _, generation, _, _ in long_collections)
             print(
                 f"  garbage collections of 10 ms or more: {len(long_collections)} ({full} full),"
-                f" longest {max(took for _, _, took in long_collections) * 1000:.0f} ms"
+                f" longest {max(took for _, _, took, _ in long_collections) * 1000:.0f} ms,"
+                f" {sum(found for *_, found in long_collections)} objects collected"
             )
         held: Counter[str] = Counter()
         longest: dict[str, float] = defaultdict(float)
@@ -307,6 +310,11 @@ def main() -> None:
     if server is not None:
         print("## the serving hub, per phase")
         worst = print_phases(phases, running, watch)
+        if "collected" in watch:
+            print(
+                f"garbage: {watch['collected']} objects found unreachable by the serving hub's"
+                f" collections in all; {watch['frozen']} frozen at the end"
+            )
         baseline = [
             lag
             for at, lag in watch.get("lags", [])

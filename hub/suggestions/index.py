@@ -22,13 +22,14 @@ import time
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from typing import Any, TypeVar
 
 import numpy as np
 
 from graph import GraphEngine, Statement
 from hub.suggestions.closeness import Closeness
-from hub.suggestions.heap import settle
+from hub.suggestions.heap import settle, settled
 from hub.suggestions.paging import every_row
 from hub.suggestions.participations import ParticipationCache, Participations
 from hub.suggestions.readwrite import ReadWriteLock
@@ -335,14 +336,16 @@ async def _apply(graph: GraphEngine, index: LabelIndex, nodes: list[dict[str, An
     """Put nodes into the index a chunk at a time, reading the sentence vectors they need.
 
     Texts are cleaned, split and stemmed in a worker thread: a chunk of long profiles costs
-    tens of milliseconds that would otherwise hold up every request."""
+    tens of milliseconds that would otherwise hold up every request. Each chunk is settled
+    (`heap.settled`): while an import wrote, a refresh read thousands of nodes, and full
+    collections walked what it had put so far (up to 64 ms on the loop)."""
     for start in range(0, len(nodes), CHUNK):
         chunk = nodes[start : start + CHUNK]
         keys = await asyncio.to_thread(_keys_of, index, chunk)
         wanted = index.sentences.missing([key for node_keys in keys for key in node_keys])
         found = await stored_vectors(graph, wanted) if wanted else {}
         async with index.guard.writing():
-            await asyncio.to_thread(_put_chunk, index, chunk, keys, found)
+            await asyncio.to_thread(settled, partial(_put_chunk, index, chunk, keys, found))
 
 
 def _keys_of(index: LabelIndex, chunk: list[dict[str, Any]]) -> list[list[str]]:
