@@ -29,7 +29,7 @@ import numpy as np
 
 from graph import GraphEngine, Statement
 from hub.suggestions.closeness import Closeness
-from hub.suggestions.heap import settle, settled
+from hub.suggestions.heap import settled
 from hub.suggestions.paging import every_row
 from hub.suggestions.participations import ParticipationCache, Participations
 from hub.suggestions.readwrite import ReadWriteLock
@@ -69,7 +69,6 @@ class IndexStatements:
     stamps: Statement
     by_ids: Statement
     count: Statement
-    ids: Statement
     ids_after: Statement
 
 
@@ -92,7 +91,6 @@ def _statements(label: str) -> IndexStatements:
         count=Statement(
             name=f"index_count_{lower}", cypher=f"MATCH (n:{label}) RETURN count(n) AS total"
         ),
-        ids=Statement(name=f"index_ids_{lower}", cypher=f"MATCH (n:{label}) RETURN n.id AS id"),
         ids_after=Statement(
             name=f"index_ids_after_{lower}",
             cypher=f"MATCH (n:{label}) WHERE n.id > $after "
@@ -271,7 +269,6 @@ class MatchIndex:
                 took = time.monotonic() - started
                 pause = self.refresh_interval
                 if read >= BULK:
-                    settle()
                     pause = max(pause, took * (1.0 / REFRESH_SHARE - 1.0))
                 self._due[label] = time.monotonic() + pause
         return index
@@ -286,14 +283,16 @@ class MatchIndex:
     async def _read_changes(self, graph: GraphEngine, index: LabelIndex) -> int:
         statements = STATEMENTS[index.label]
         if not index.loaded:
-            # Ids first, then nodes by id: paging by `ORDER BY id` re-sorts the label per page.
-            ids = [str(row["id"]) for row in await graph.run(statements.ids)]
+            # Ids first, a page at a time (23k in one reply took 50-70 ms to parse on the loop),
+            # then nodes by id: paging the nodes themselves by `ORDER BY id` re-sorts the label
+            # for every page of ten.
+            listed = await every_row(graph, statements.ids_after, "id", page=STAMP_PAGE)
+            ids = [str(row["id"]) for row in listed]
             for start in range(0, len(ids), PAGE):
                 rows = await graph.run(statements.by_ids, {"ids": ids[start : start + PAGE]})
                 await _apply(graph, index, [dict(row["node"]) for row in rows])
             index.loaded = True
             await _prepare(index)
-            settle()
             return 0  # a first load follows no write: the next refresh is not put off
         # Stamps first: what was stamped within the margin comes back again, so only the nodes
         # whose stamps differ from the copy here are read.
@@ -328,8 +327,9 @@ def _changed(index: LabelIndex, stamps: Sequence[Mapping[str, Any]]) -> list[str
 
 
 async def _prepare(index: LabelIndex) -> None:
+    """Build the scoring matrices in a worker thread, settled (`heap.settled`) as the nodes are."""
     async with index.guard.writing():
-        await asyncio.to_thread(index.prepare)
+        await asyncio.to_thread(settled, index.prepare)
 
 
 async def _apply(graph: GraphEngine, index: LabelIndex, nodes: list[dict[str, Any]]) -> None:

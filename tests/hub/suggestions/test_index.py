@@ -143,3 +143,19 @@ async def test_deleted_nodes_leave_the_index_and_nodes_not_yet_read_wait_for_the
     assert refreshed.lexical.search("gone", limit=5) == []
     # the stamps, the count, then the ids two at a time (keep, unseen; then none)
     assert graph.round_trips - before == 4
+
+
+async def test_the_first_load_lists_ids_and_reads_nodes_a_page_at_a_time(
+    graph: FalkorDBEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await graph.ensure_schema(HUB_SCHEMA)
+    names = [f"org-{number}" for number in range(5)]
+    await graph.run(CREATE, {"names": names, "at": stamp()})
+    monkeypatch.setattr(index_module, "STAMP_PAGE", 2)
+    monkeypatch.setattr(index_module, "PAGE", 3)
+    before = graph.round_trips
+    loaded = await MatchIndex(384, refresh_interval=0.0).of(graph, "Organisation")
+    assert sorted(loaded.nodes) == names
+    # ids two at a time (2, 2, 1), then the nodes three at a time (3, 2): no reply holds a
+    # whole label
+    assert graph.round_trips - before == 5
