@@ -106,10 +106,17 @@ class SentenceTransformerEmbedder:
         *,
         batch_size: int = DEFAULT_BATCH_SIZE,
         device: str = "cpu",
+        threads: int | None = None,
     ) -> None:
+        """`threads` limits torch's threads, for the whole process (torch has one setting);
+        None leaves torch's default, a thread per core."""
         self.model_name = str(model if model is not None else default_model_path())
         self.batch_size = batch_size
         self._model = _offline_sentence_transformer(self.model_name, device=device)
+        if threads is not None:
+            import torch
+
+            torch.set_num_threads(threads)
         dimensions = self._model.get_embedding_dimension()
         if dimensions is None:
             raise EmbeddingError(f"the model {self.model_name!r} does not say its dimensions")

@@ -85,7 +85,9 @@ class OnnxEmbedder:
         cache_dir: Path,
         *,
         batch_size: int = DEFAULT_BATCH_SIZE,
+        threads: int | None = None,
     ) -> None:
+        """`threads` for onnxruntime's operators; None means one per core."""
         model: Any = source.sentence_transformer
         if not _pipeline_is_supported(model):
             raise EmbeddingError(
@@ -108,7 +110,7 @@ class OnnxEmbedder:
             if not self.model_file.is_file():
                 _export(model, self.model_file)
             options = onnxruntime.SessionOptions()
-            options.intra_op_num_threads = os.cpu_count() or 1
+            options.intra_op_num_threads = threads or os.cpu_count() or 1
             self._session = onnxruntime.InferenceSession(
                 str(self.model_file), options, providers=["CPUExecutionProvider"]
             )

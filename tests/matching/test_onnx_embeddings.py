@@ -33,8 +33,9 @@ async def test_onnx_vectors_equal_torch_vectors_and_the_export_is_reused(
     assert float(np.min(np.sum(got * expected, axis=1))) > 0.9999
     exported = onnx_backend.model_file
     written = exported.stat().st_mtime_ns
-    again = OnnxEmbedder(torch_backend, tmp_path)
+    again = OnnxEmbedder(torch_backend, tmp_path, threads=1)
     assert again.model_file == exported and exported.stat().st_mtime_ns == written
+    assert again._session.get_session_options().intra_op_num_threads == 1
     assert np.array_equal(again.encode_sync(TEXTS[:2]), got[:2])
     single = onnx_backend.encode_sync([TEXTS[2]])
     assert float(np.dot(single[0], expected[2])) > 0.9999
