@@ -8,10 +8,12 @@ bulk write goes on (an import), a refresh that read `BULK` changed nodes or more
 one wait in proportion to what it cost (`REFRESH_SHARE`): following an import must not take the
 serving process's time, nor the import's.
 
-A refresh applies its nodes a chunk at a time, yielding to the event loop in between, and builds
-the scoring matrices in a worker thread, so requests keep flowing while an import writes.
-Searches score in worker threads too (`MatchIndex.read`); a label's `ReadWriteLock` keeps
-them from seeing a refresh half way.
+A refresh reads first and changes the copy after: while it reads the changed nodes (slow while
+an import writes: the first refresh after the cordis writes reads all 23k nodes, and requests
+had waited up to 26 s for it), requests are answered from the copy as it stands. It then
+applies them a chunk at a time in worker threads and builds the scoring matrices, under the
+label's `ReadWriteLock`: searches (`MatchIndex.read`, in worker threads too) wait for that part
+only, and never see a refresh half way. Only a label's first load makes requests wait.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ import numpy as np
 
 from graph import GraphEngine, Statement
 from hub.suggestions.closeness import Closeness
-from hub.suggestions.heap import settled
+from hub.suggestions.heap import settle, settled
 from hub.suggestions.paging import every_row
 from hub.suggestions.participations import ParticipationCache, Participations
 from hub.suggestions.readwrite import ReadWriteLock
@@ -233,17 +235,7 @@ class MatchIndex:
         version = (index.watermark, len(index.nodes))
         if self._experienced_version != version:
             # Sorted once per change of the index, not once per request.
-            self._experienced = [
-                node_id
-                for participations, node_id in sorted(
-                    (
-                        (int(node.get("participations") or 0), node_id)
-                        for node_id, node in index.nodes.items()
-                    ),
-                    reverse=True,
-                )
-                if participations > 0
-            ]
+            self._experienced = await self.read(index, partial(_by_experience, index))
             self._experienced_version = version
         chosen = (node_id for node_id in self._experienced if allowed is None or node_id in allowed)
         return [node_id for _, node_id in zip(range(count), chosen, strict=False)]
@@ -258,9 +250,12 @@ class MatchIndex:
             return await asyncio.to_thread(work)
 
     async def of(self, graph: GraphEngine, label: str) -> LabelIndex:
-        """The label's index, brought up to date if it was last refreshed long enough ago."""
+        """The label's index, brought up to date if it was last refreshed long enough ago; as
+        it stands if another request is refreshing it (only a first load is waited for)."""
         index = self._labels[label]
         if time.monotonic() < self._due.get(label, -math.inf):
+            return index
+        if index.loaded and self._locks[label].locked():
             return index
         async with self._locks[label]:
             if time.monotonic() >= self._due.get(label, -math.inf):
@@ -287,12 +282,8 @@ class MatchIndex:
             # then nodes by id: paging the nodes themselves by `ORDER BY id` re-sorts the label
             # for every page of ten.
             listed = await every_row(graph, statements.ids_after, "id", page=STAMP_PAGE)
-            ids = [str(row["id"]) for row in listed]
-            for start in range(0, len(ids), PAGE):
-                rows = await graph.run(statements.by_ids, {"ids": ids[start : start + PAGE]})
-                await _apply(graph, index, [dict(row["node"]) for row in rows])
+            await _put(index, await _read_nodes(graph, index, [str(row["id"]) for row in listed]))
             index.loaded = True
-            await _prepare(index)
             return 0  # a first load follows no write: the next refresh is not put off
         # Stamps first: what was stamped within the margin comes back again, so only the nodes
         # whose stamps differ from the copy here are read.
@@ -302,63 +293,86 @@ class MatchIndex:
         )
         # Compared off the loop: while an import writes, the whole label comes back.
         changed = await asyncio.to_thread(_changed, index, stamps)
-        for start in range(0, len(changed), PAGE):
-            rows = await graph.run(statements.by_ids, {"ids": changed[start : start + PAGE]})
-            await _apply(graph, index, [dict(row["node"]) for row in rows])
-        # Fewer nodes in the graph than here: some were deleted. (More: some were written after
-        # the stamps were read, and are read next time; while an import writes that is every
-        # refresh, and listing every id then held the loop.) Ids a page at a time: 23k in one
-        # reply take 50-70 ms to parse on the loop.
+        pages = await _read_nodes(graph, index, changed)
+        # Fewer nodes in the graph than here once these are in: some were deleted. (More: some
+        # were written after the stamps were read, and are read next time; while an import
+        # writes that is every refresh, and listing every id then held the loop.) Ids a page at
+        # a time: 23k in one reply take 50-70 ms to parse on the loop.
         total = int((await graph.run(statements.count))[0]["total"])
+        new = {str(node["id"]) for page in pages for node in page.nodes} - index.nodes.keys()
         deleted: set[str] = set()
-        if total < len(index.nodes):
+        if total < len(index.nodes) + len(new):
             listed = await every_row(graph, statements.ids_after, "id", page=STAMP_PAGE)
             deleted = set(index.nodes) - {str(row["id"]) for row in listed}
-            async with index.guard.writing():
-                for node_id in deleted:
-                    index.drop(node_id)
-        if changed or deleted:
-            await _prepare(index)
+        if pages or deleted:
+            await _put(index, pages, deleted)
         return len(changed)
+
+
+@dataclass
+class _Page:
+    """Nodes read for the index, with the keys of their sentence vectors and those of the
+    vectors the index lacked, read too."""
+
+    nodes: list[dict[str, Any]]
+    keys: list[list[str]]
+    found: dict[str, FloatArray]
+
+
+async def _read_nodes(graph: GraphEngine, index: LabelIndex, ids: Sequence[str]) -> list[_Page]:
+    """The nodes of `ids` a page at a time, ready to put; the index is not changed.
+
+    Texts are split into sentences in a worker thread. Each page is settled (`heap.settle`) as
+    it comes: a growing reading left in the collector's sight set off full collections that
+    walked it again and again (up to 64 ms on the loop)."""
+    statement = STATEMENTS[index.label].by_ids
+    pages: list[_Page] = []
+    for start in range(0, len(ids), PAGE):
+        rows = await graph.run(statement, {"ids": list(ids[start : start + PAGE])})
+        nodes = [dict(row["node"]) for row in rows]
+        keys = await asyncio.to_thread(_keys_of, index, nodes)
+        wanted = index.sentences.missing([key for node_keys in keys for key in node_keys])
+        pages.append(_Page(nodes, keys, await stored_vectors(graph, wanted) if wanted else {}))
+        settle()
+    return pages
+
+
+async def _put(index: LabelIndex, pages: Sequence[_Page], deleted: Collection[str] = ()) -> None:
+    """Apply what a refresh read, then build the scoring matrices, with searches held off.
+
+    In worker threads, `CHUNK` nodes at a time: the event loop runs in between, and each chunk is
+    built with collections paused and settled (`heap.settled`)."""
+    step = max(1, CHUNK // PAGE)
+    async with index.guard.writing():
+        for start in range(0, len(pages), step):
+            await asyncio.to_thread(
+                settled, partial(_put_pages, index, pages[start : start + step])
+            )
+        for node_id in deleted:
+            index.drop(node_id)
+        await asyncio.to_thread(settled, index.prepare)
 
 
 def _changed(index: LabelIndex, stamps: Sequence[Mapping[str, Any]]) -> list[str]:
     return [str(row["id"]) for row in stamps if index.differs(row)]
 
 
-async def _prepare(index: LabelIndex) -> None:
-    """Build the scoring matrices in a worker thread, settled (`heap.settled`) as the nodes are."""
-    async with index.guard.writing():
-        await asyncio.to_thread(settled, index.prepare)
-
-
-async def _apply(graph: GraphEngine, index: LabelIndex, nodes: list[dict[str, Any]]) -> None:
-    """Put nodes into the index a chunk at a time, reading the sentence vectors they need.
-
-    Texts are cleaned, split and stemmed in a worker thread: a chunk of long profiles costs
-    tens of milliseconds that would otherwise hold up every request. Each chunk is settled
-    (`heap.settled`): while an import wrote, a refresh read thousands of nodes, and full
-    collections walked what it had put so far (up to 64 ms on the loop)."""
-    for start in range(0, len(nodes), CHUNK):
-        chunk = nodes[start : start + CHUNK]
-        keys = await asyncio.to_thread(_keys_of, index, chunk)
-        wanted = index.sentences.missing([key for node_keys in keys for key in node_keys])
-        found = await stored_vectors(graph, wanted) if wanted else {}
-        async with index.guard.writing():
-            await asyncio.to_thread(settled, partial(_put_chunk, index, chunk, keys, found))
-
-
 def _keys_of(index: LabelIndex, chunk: list[dict[str, Any]]) -> list[list[str]]:
     return [index.sentence_keys(node) for node in chunk]
 
 
-def _put_chunk(
-    index: LabelIndex,
-    chunk: list[dict[str, Any]],
-    keys: list[list[str]],
-    found: dict[str, FloatArray],
-) -> None:
-    if found:
-        index.sentences.add_sentences(list(found), np.stack(list(found.values())))
-    for node, node_keys in zip(chunk, keys, strict=True):
-        index.put(node, node_keys)
+def _put_pages(index: LabelIndex, pages: Sequence[_Page]) -> None:
+    for page in pages:
+        if page.found:
+            index.sentences.add_sentences(list(page.found), np.stack(list(page.found.values())))
+        for node, node_keys in zip(page.nodes, page.keys, strict=True):
+            index.put(node, node_keys)
+
+
+def _by_experience(index: LabelIndex) -> list[str]:
+    """The organisations with past participations, the most first."""
+    ranked = sorted(
+        ((int(node.get("participations") or 0), node_id) for node_id, node in index.nodes.items()),
+        reverse=True,
+    )
+    return [node_id for participations, node_id in ranked if participations > 0]

@@ -250,7 +250,7 @@ async def suggest_funding_calls(
     calls = await matcher.index.of(graph, "FundingCall")
     asker: dict[str, Any] | None = None
     families: dict[str, int] = {}
-    allowed = _allowed_calls(calls, given, moment)
+    allowed = await matcher.index.read(calls, lambda: _allowed_calls(calls, given, moment))
     done = await matcher.index.participations(graph)
     if organisation_id is not None:
         organisations = await matcher.index.of(graph, "Organisation")

@@ -159,3 +159,40 @@ async def test_the_first_load_lists_ids_and_reads_nodes_a_page_at_a_time(
     # ids two at a time (2, 2, 1), then the nodes three at a time (3, 2): no reply holds a
     # whole label
     assert graph.round_trips - before == 5
+
+
+async def test_requests_wait_for_a_first_load_but_not_for_a_refresh_under_way(
+    graph: FalkorDBEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await graph.ensure_schema(HUB_SCHEMA)
+    await graph.run(CREATE, {"names": ["first"], "at": stamp()})
+    gate = asyncio.Event()
+    run = graph.run
+
+    async def gated(statement: Statement, params: dict[str, object] | None = None) -> object:
+        if statement.name.startswith("index_nodes_"):  # reading nodes: a refresh's slow part
+            await gate.wait()
+        return await run(statement, params)
+
+    monkeypatch.setattr(graph, "run", gated)
+    index = MatchIndex(384, refresh_interval=0.0)
+    loading = asyncio.create_task(index.of(graph, "Organisation"))
+    waiting = asyncio.create_task(index.of(graph, "Organisation"))
+    await asyncio.sleep(0.2)
+    assert not loading.done() and not waiting.done()  # nothing to answer from yet
+    gate.set()
+    assert sorted((await waiting).nodes) == ["first"]
+    await loading
+
+    gate.clear()
+    await graph.run(CREATE, {"names": ["second"], "at": stamp(1.0)})
+    refreshing = asyncio.create_task(index.of(graph, "Organisation"))
+    await asyncio.sleep(0.2)
+    assert not refreshing.done()
+    # Another request is answered at once from the copy as it stands, and can search it.
+    current = await asyncio.wait_for(index.of(graph, "Organisation"), timeout=1.0)
+    assert sorted(current.nodes) == ["first"]
+    hits = await index.read(current, lambda: current.lexical.search("first", limit=5))
+    assert [hit.id for hit in hits] == ["first"]
+    gate.set()
+    assert sorted((await refreshing).nodes) == ["first", "second"]
