@@ -97,7 +97,7 @@ async def _query_vector(
     matcher: Matcher, index: LabelIndex, node_id: str | None, text: str
 ) -> FloatArray:
     if node_id is not None:
-        stored = index.vectors.vector(node_id)
+        stored = await matcher.index.read(index, lambda: index.vectors.vector(node_id))
         if stored is not None:
             return stored
     vectors = await matcher.embedder.encode([text])
