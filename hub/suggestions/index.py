@@ -2,23 +2,25 @@
 
 Each process keeps its own copy, loaded a page at a time on first use and then refreshed with
 the nodes changed (`updated_at`) or re-embedded (`embedded_at`) since the last refresh, at most
-once per `refresh_interval`; deleted nodes are noticed by a changed count. So a suggestion sees
-a write at most `refresh_interval` late, and never pays a full reload after the first. While a
-bulk write goes on (an import), a refresh that read `BULK` changed nodes or more makes the next
-one wait in proportion to what it cost (`REFRESH_SHARE`): following an import must not take the
-serving process's time, nor the import's.
+once per `refresh_interval`; deleted nodes are noticed by a changed count. While a bulk write
+goes on (an import), a refresh that read `BULK` changed nodes or more makes the next one wait in
+proportion to what it cost (`REFRESH_SHARE`): following an import must not take the serving
+process's time, nor the import's.
 
-A refresh reads first and changes the copy after: while it reads the changed nodes (slow while
-an import writes: the first refresh after the cordis writes reads all 23k nodes, and requests
-had waited up to 26 s for it), requests are answered from the copy as it stands. It then
-applies them a chunk at a time in worker threads and builds the scoring matrices, under the
-label's `ReadWriteLock`: searches (`MatchIndex.read`, in worker threads too) wait for that part
-only, and never see a refresh half way. Only a label's first load makes requests wait.
+A refresh runs as a task of its own, which a request waits for at most `REFRESH_WAIT` (a first
+load all the way): a refresh after a few edits ends within it, so an edit shows in the next
+suggestion; one after an import's writes reads thousands of nodes, and the request answers from
+the copy as it stands. A refresh reads first and changes the copy after: it applies what it read
+a chunk at a time in worker threads and builds the scoring matrices under the label's
+`ReadWriteLock`, so searches (`MatchIndex.read`, in worker threads too) wait for that part only
+and never see a refresh half way.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import logging
 import math
 import time
 from collections.abc import Callable, Collection, Mapping, Sequence
@@ -44,6 +46,8 @@ from matching.lexical import LexicalIndex
 from matching.pooling import SentenceIndex
 from matching.vectors import VectorIndex, normalise
 
+log = logging.getLogger(__name__)
+
 STAMP_MARGIN = timedelta(seconds=10)
 """How long before a refresh began the next one looks again: a write stamped just before it
 but committed after it, or by a writer whose clock is a little behind, is still seen; a bulk
@@ -59,6 +63,11 @@ CHUNK = 200
 PARTICIPATIONS_INTERVAL = 60.0
 BULK = 200
 """A refresh that read this many changed nodes or more follows a bulk write (an import)."""
+REFRESH_WAIT = 0.5
+"""The longest a request waits for a refresh of a loaded index, then it is answered from the
+copy as it stands: a refresh that follows a few edits (a page of nodes, then the scoring
+matrices rebuilt) ends well within it, so an edit shows in the next suggestion; one that follows
+an import's writes reads thousands of nodes, and a suggestion had waited up to 39 s for it."""
 REFRESH_SHARE = 0.2
 """The most of a process's time that following a bulk write may take: after a refresh that read
 `BULK` nodes or more, the next waits four times as long as it took (or `refresh_interval`)."""
@@ -217,7 +226,7 @@ class MatchIndex:
         self._labels = {label: LabelIndex(label, dimensions) for label in EMBEDDED_LABELS}
         self._due: dict[str, float] = {}
         """When each label may be refreshed next (monotonic seconds)."""
-        self._locks = {label: asyncio.Lock() for label in EMBEDDED_LABELS}
+        self._refreshes: dict[str, asyncio.Task[None]] = {}
         self._participations = ParticipationCache(interval=participations_interval)
         self._experienced: list[str] = []
         self._experienced_version: tuple[str, int] | None = None
@@ -250,23 +259,36 @@ class MatchIndex:
             return await asyncio.to_thread(work)
 
     async def of(self, graph: GraphEngine, label: str) -> LabelIndex:
-        """The label's index, brought up to date if it was last refreshed long enough ago; as
-        it stands if another request is refreshing it (only a first load is waited for)."""
+        """The label's index, brought up to date if it was last refreshed long enough ago.
+
+        The refresh runs as a task of its own, which requests wait for at most `REFRESH_WAIT`
+        (all the way for a first load: there is nothing to answer from before it)."""
         index = self._labels[label]
         if time.monotonic() < self._due.get(label, -math.inf):
             return index
-        if index.loaded and self._locks[label].locked():
-            return index
-        async with self._locks[label]:
-            if time.monotonic() >= self._due.get(label, -math.inf):
-                started = time.monotonic()
-                read = await self._refresh(graph, index)
-                took = time.monotonic() - started
-                pause = self.refresh_interval
-                if read >= BULK:
-                    pause = max(pause, took * (1.0 / REFRESH_SHARE - 1.0))
-                self._due[label] = time.monotonic() + pause
+        refresh = self._refreshes.get(label)
+        if refresh is None or refresh.done():
+            refresh = asyncio.create_task(self._refresh_and_pause(graph, index))
+            refresh.add_done_callback(_log_failure)
+            self._refreshes[label] = refresh
+        if not index.loaded:
+            await asyncio.shield(refresh)
+        else:
+            # Still reading (TimeoutError), or failed (logged by `_log_failure`): the copy as it
+            # stands is the answer.
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(asyncio.shield(refresh), REFRESH_WAIT)
         return index
+
+    async def _refresh_and_pause(self, graph: GraphEngine, index: LabelIndex) -> None:
+        """Refresh, then set when the next refresh is due (later after a bulk one)."""
+        started = time.monotonic()
+        read = await self._refresh(graph, index)
+        took = time.monotonic() - started
+        pause = self.refresh_interval
+        if read >= BULK:
+            pause = max(pause, took * (1.0 / REFRESH_SHARE - 1.0))
+        self._due[index.label] = time.monotonic() + pause
 
     async def _refresh(self, graph: GraphEngine, index: LabelIndex) -> int:
         """Bring the copy up to date; how many changed nodes it read."""
@@ -351,6 +373,12 @@ async def _put(index: LabelIndex, pages: Sequence[_Page], deleted: Collection[st
         for node_id in deleted:
             index.drop(node_id)
         await asyncio.to_thread(settled, index.prepare)
+
+
+def _log_failure(refresh: asyncio.Task[None]) -> None:
+    """A refresh that failed leaves the copy as it was; the next request tries again."""
+    if not refresh.cancelled() and (error := refresh.exception()) is not None:
+        log.warning("refreshing an index failed: %s", error, exc_info=error)
 
 
 def _changed(index: LabelIndex, stamps: Sequence[Mapping[str, Any]]) -> list[str]:
