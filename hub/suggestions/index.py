@@ -2,25 +2,21 @@
 
 Each process keeps its own copy, loaded a page at a time on first use and then refreshed with
 the nodes changed (`updated_at`) or re-embedded (`embedded_at`) since the last refresh, at most
-once per `refresh_interval`; deleted nodes are noticed by a changed count. While a bulk write
-goes on (an import), a refresh that read `BULK` changed nodes or more makes the next one wait in
-proportion to what it cost (`REFRESH_SHARE`): following an import must not take the serving
-process's time, nor the import's.
+once per `refresh_interval`; deleted nodes are noticed by a changed count. So a suggestion sees
+a write at most `refresh_interval` late, and never pays a full reload after the first. While a
+bulk write goes on (an import), a refresh that read `BULK` changed nodes or more makes the next
+one wait in proportion to what it cost (`REFRESH_SHARE`): following an import must not take the
+serving process's time, nor the import's.
 
-A refresh runs as a task of its own, which a request waits for at most `REFRESH_WAIT` (a first
-load all the way): a refresh after a few edits ends within it, so an edit shows in the next
-suggestion; one after an import's writes reads thousands of nodes, and the request answers from
-the copy as it stands. A refresh reads first and changes the copy after: it applies what it read
-a chunk at a time in worker threads and builds the scoring matrices under the label's
-`ReadWriteLock`, so searches (`MatchIndex.read`, in worker threads too) wait for that part only
-and never see a refresh half way.
+A refresh applies its nodes a chunk at a time, yielding to the event loop in between, and builds
+the scoring matrices in a worker thread, so requests keep flowing while an import writes.
+Searches score in worker threads too (`MatchIndex.read`); a label's `ReadWriteLock` keeps
+them from seeing a refresh half way.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import logging
 import math
 import time
 from collections.abc import Callable, Collection, Mapping, Sequence
@@ -33,7 +29,7 @@ import numpy as np
 
 from graph import GraphEngine, Statement
 from hub.suggestions.closeness import Closeness
-from hub.suggestions.heap import settle, settled
+from hub.suggestions.heap import settled
 from hub.suggestions.paging import every_row
 from hub.suggestions.participations import ParticipationCache, Participations
 from hub.suggestions.readwrite import ReadWriteLock
@@ -45,8 +41,6 @@ from matching.embeddings import FloatArray
 from matching.lexical import LexicalIndex
 from matching.pooling import SentenceIndex
 from matching.vectors import VectorIndex, normalise
-
-log = logging.getLogger(__name__)
 
 STAMP_MARGIN = timedelta(seconds=10)
 """How long before a refresh began the next one looks again: a write stamped just before it
@@ -63,11 +57,6 @@ CHUNK = 200
 PARTICIPATIONS_INTERVAL = 60.0
 BULK = 200
 """A refresh that read this many changed nodes or more follows a bulk write (an import)."""
-REFRESH_WAIT = 0.5
-"""The longest a request waits for a refresh of a loaded index, then it is answered from the
-copy as it stands: a refresh that follows a few edits (a page of nodes, then the scoring
-matrices rebuilt) ends well within it, so an edit shows in the next suggestion; one that follows
-an import's writes reads thousands of nodes, and a suggestion had waited up to 39 s for it."""
 REFRESH_SHARE = 0.2
 """The most of a process's time that following a bulk write may take: after a refresh that read
 `BULK` nodes or more, the next waits four times as long as it took (or `refresh_interval`)."""
@@ -226,7 +215,7 @@ class MatchIndex:
         self._labels = {label: LabelIndex(label, dimensions) for label in EMBEDDED_LABELS}
         self._due: dict[str, float] = {}
         """When each label may be refreshed next (monotonic seconds)."""
-        self._refreshes: dict[str, asyncio.Task[None]] = {}
+        self._locks = {label: asyncio.Lock() for label in EMBEDDED_LABELS}
         self._participations = ParticipationCache(interval=participations_interval)
         self._experienced: list[str] = []
         self._experienced_version: tuple[str, int] | None = None
@@ -243,7 +232,8 @@ class MatchIndex:
         index = await self.of(graph, "Organisation")
         version = (index.watermark, len(index.nodes))
         if self._experienced_version != version:
-            # Sorted once per change of the index, not once per request.
+            # Sorted once per change of the index, not once per request; in a worker thread
+            # under the read guard, as a refresh may be putting nodes in another.
             self._experienced = await self.read(index, partial(_by_experience, index))
             self._experienced_version = version
         chosen = (node_id for node_id in self._experienced if allowed is None or node_id in allowed)
@@ -259,36 +249,20 @@ class MatchIndex:
             return await asyncio.to_thread(work)
 
     async def of(self, graph: GraphEngine, label: str) -> LabelIndex:
-        """The label's index, brought up to date if it was last refreshed long enough ago.
-
-        The refresh runs as a task of its own, which requests wait for at most `REFRESH_WAIT`
-        (all the way for a first load: there is nothing to answer from before it)."""
+        """The label's index, brought up to date if it was last refreshed long enough ago."""
         index = self._labels[label]
         if time.monotonic() < self._due.get(label, -math.inf):
             return index
-        refresh = self._refreshes.get(label)
-        if refresh is None or refresh.done():
-            refresh = asyncio.create_task(self._refresh_and_pause(graph, index))
-            refresh.add_done_callback(_log_failure)
-            self._refreshes[label] = refresh
-        if not index.loaded:
-            await asyncio.shield(refresh)
-        else:
-            # Still reading (TimeoutError), or failed (logged by `_log_failure`): the copy as it
-            # stands is the answer.
-            with contextlib.suppress(Exception):
-                await asyncio.wait_for(asyncio.shield(refresh), REFRESH_WAIT)
+        async with self._locks[label]:
+            if time.monotonic() >= self._due.get(label, -math.inf):
+                started = time.monotonic()
+                read = await self._refresh(graph, index)
+                took = time.monotonic() - started
+                pause = self.refresh_interval
+                if read >= BULK:
+                    pause = max(pause, took * (1.0 / REFRESH_SHARE - 1.0))
+                self._due[label] = time.monotonic() + pause
         return index
-
-    async def _refresh_and_pause(self, graph: GraphEngine, index: LabelIndex) -> None:
-        """Refresh, then set when the next refresh is due (later after a bulk one)."""
-        started = time.monotonic()
-        read = await self._refresh(graph, index)
-        took = time.monotonic() - started
-        pause = self.refresh_interval
-        if read >= BULK:
-            pause = max(pause, took * (1.0 / REFRESH_SHARE - 1.0))
-        self._due[index.label] = time.monotonic() + pause
 
     async def _refresh(self, graph: GraphEngine, index: LabelIndex) -> int:
         """Bring the copy up to date; how many changed nodes it read."""
@@ -304,8 +278,12 @@ class MatchIndex:
             # then nodes by id: paging the nodes themselves by `ORDER BY id` re-sorts the label
             # for every page of ten.
             listed = await every_row(graph, statements.ids_after, "id", page=STAMP_PAGE)
-            await _put(index, await _read_nodes(graph, index, [str(row["id"]) for row in listed]))
+            ids = [str(row["id"]) for row in listed]
+            for start in range(0, len(ids), PAGE):
+                rows = await graph.run(statements.by_ids, {"ids": ids[start : start + PAGE]})
+                await _apply(graph, index, [dict(row["node"]) for row in rows])
             index.loaded = True
+            await _prepare(index)
             return 0  # a first load follows no write: the next refresh is not put off
         # Stamps first: what was stamped within the margin comes back again, so only the nodes
         # whose stamps differ from the copy here are read.
@@ -315,86 +293,66 @@ class MatchIndex:
         )
         # Compared off the loop: while an import writes, the whole label comes back.
         changed = await asyncio.to_thread(_changed, index, stamps)
-        pages = await _read_nodes(graph, index, changed)
-        # Fewer nodes in the graph than here once these are in: some were deleted. (More: some
-        # were written after the stamps were read, and are read next time; while an import
-        # writes that is every refresh, and listing every id then held the loop.) Ids a page at
-        # a time: 23k in one reply take 50-70 ms to parse on the loop.
+        for start in range(0, len(changed), PAGE):
+            rows = await graph.run(statements.by_ids, {"ids": changed[start : start + PAGE]})
+            await _apply(graph, index, [dict(row["node"]) for row in rows])
+        # Fewer nodes in the graph than here: some were deleted. (More: some were written after
+        # the stamps were read, and are read next time; while an import writes that is every
+        # refresh, and listing every id then held the loop.) Ids a page at a time: 23k in one
+        # reply take 50-70 ms to parse on the loop.
         total = int((await graph.run(statements.count))[0]["total"])
-        new = {str(node["id"]) for page in pages for node in page.nodes} - index.nodes.keys()
         deleted: set[str] = set()
-        if total < len(index.nodes) + len(new):
+        if total < len(index.nodes):
             listed = await every_row(graph, statements.ids_after, "id", page=STAMP_PAGE)
             deleted = set(index.nodes) - {str(row["id"]) for row in listed}
-        if pages or deleted:
-            await _put(index, pages, deleted)
+            async with index.guard.writing():
+                for node_id in deleted:
+                    index.drop(node_id)
+        if changed or deleted:
+            await _prepare(index)
         return len(changed)
-
-
-@dataclass
-class _Page:
-    """Nodes read for the index, with the keys of their sentence vectors and those of the
-    vectors the index lacked, read too."""
-
-    nodes: list[dict[str, Any]]
-    keys: list[list[str]]
-    found: dict[str, FloatArray]
-
-
-async def _read_nodes(graph: GraphEngine, index: LabelIndex, ids: Sequence[str]) -> list[_Page]:
-    """The nodes of `ids` a page at a time, ready to put; the index is not changed.
-
-    Texts are split into sentences in a worker thread. Each page is settled (`heap.settle`) as
-    it comes: a growing reading left in the collector's sight set off full collections that
-    walked it again and again (up to 64 ms on the loop)."""
-    statement = STATEMENTS[index.label].by_ids
-    pages: list[_Page] = []
-    for start in range(0, len(ids), PAGE):
-        rows = await graph.run(statement, {"ids": list(ids[start : start + PAGE])})
-        nodes = [dict(row["node"]) for row in rows]
-        keys = await asyncio.to_thread(_keys_of, index, nodes)
-        wanted = index.sentences.missing([key for node_keys in keys for key in node_keys])
-        pages.append(_Page(nodes, keys, await stored_vectors(graph, wanted) if wanted else {}))
-        settle()
-    return pages
-
-
-async def _put(index: LabelIndex, pages: Sequence[_Page], deleted: Collection[str] = ()) -> None:
-    """Apply what a refresh read, then build the scoring matrices, with searches held off.
-
-    In worker threads, `CHUNK` nodes at a time: the event loop runs in between, and each chunk is
-    built with collections paused and settled (`heap.settled`)."""
-    step = max(1, CHUNK // PAGE)
-    async with index.guard.writing():
-        for start in range(0, len(pages), step):
-            await asyncio.to_thread(
-                settled, partial(_put_pages, index, pages[start : start + step])
-            )
-        for node_id in deleted:
-            index.drop(node_id)
-        await asyncio.to_thread(settled, index.prepare)
-
-
-def _log_failure(refresh: asyncio.Task[None]) -> None:
-    """A refresh that failed leaves the copy as it was; the next request tries again."""
-    if not refresh.cancelled() and (error := refresh.exception()) is not None:
-        log.warning("refreshing an index failed: %s", error, exc_info=error)
 
 
 def _changed(index: LabelIndex, stamps: Sequence[Mapping[str, Any]]) -> list[str]:
     return [str(row["id"]) for row in stamps if index.differs(row)]
 
 
+async def _prepare(index: LabelIndex) -> None:
+    """Build the scoring matrices in a worker thread, settled (`heap.settled`) as the nodes are."""
+    async with index.guard.writing():
+        await asyncio.to_thread(settled, index.prepare)
+
+
+async def _apply(graph: GraphEngine, index: LabelIndex, nodes: list[dict[str, Any]]) -> None:
+    """Put nodes into the index a chunk at a time, reading the sentence vectors they need.
+
+    Texts are cleaned, split and stemmed in a worker thread: a chunk of long profiles costs
+    tens of milliseconds that would otherwise hold up every request. Each chunk is settled
+    (`heap.settled`): while an import wrote, a refresh read thousands of nodes, and full
+    collections walked what it had put so far (up to 64 ms on the loop)."""
+    for start in range(0, len(nodes), CHUNK):
+        chunk = nodes[start : start + CHUNK]
+        keys = await asyncio.to_thread(_keys_of, index, chunk)
+        wanted = index.sentences.missing([key for node_keys in keys for key in node_keys])
+        found = await stored_vectors(graph, wanted) if wanted else {}
+        async with index.guard.writing():
+            await asyncio.to_thread(settled, partial(_put_chunk, index, chunk, keys, found))
+
+
 def _keys_of(index: LabelIndex, chunk: list[dict[str, Any]]) -> list[list[str]]:
     return [index.sentence_keys(node) for node in chunk]
 
 
-def _put_pages(index: LabelIndex, pages: Sequence[_Page]) -> None:
-    for page in pages:
-        if page.found:
-            index.sentences.add_sentences(list(page.found), np.stack(list(page.found.values())))
-        for node, node_keys in zip(page.nodes, page.keys, strict=True):
-            index.put(node, node_keys)
+def _put_chunk(
+    index: LabelIndex,
+    chunk: list[dict[str, Any]],
+    keys: list[list[str]],
+    found: dict[str, FloatArray],
+) -> None:
+    if found:
+        index.sentences.add_sentences(list(found), np.stack(list(found.values())))
+    for node, node_keys in zip(chunk, keys, strict=True):
+        index.put(node, node_keys)
 
 
 def _by_experience(index: LabelIndex) -> list[str]:

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 import hub.suggestions.index as index_module
-from graph import GraphUnavailable, Statement
+from graph import Statement
 from graph.falkordb_engine import FalkorDBEngine
 from hub.graph_schema import HUB_SCHEMA
 from hub.suggestions.index import BULK, STATEMENTS, MatchIndex
@@ -159,78 +159,3 @@ async def test_the_first_load_lists_ids_and_reads_nodes_a_page_at_a_time(
     # ids two at a time (2, 2, 1), then the nodes three at a time (3, 2): no reply holds a
     # whole label
     assert graph.round_trips - before == 5
-
-
-async def test_requests_wait_for_a_first_load_and_a_short_refresh_but_not_a_long_one(
-    graph: FalkorDBEngine, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    await graph.ensure_schema(HUB_SCHEMA)
-    await graph.run(CREATE, {"names": ["first"], "at": stamp()})
-    monkeypatch.setattr(index_module, "REFRESH_WAIT", 0.2)
-    gate = asyncio.Event()
-    run = graph.run
-
-    async def gated(statement: Statement, params: dict[str, object] | None = None) -> object:
-        if statement.name.startswith("index_nodes_"):  # reading nodes: a refresh's slow part
-            await gate.wait()
-        return await run(statement, params)
-
-    monkeypatch.setattr(graph, "run", gated)
-    index = MatchIndex(384, refresh_interval=0.0)
-    loading = asyncio.create_task(index.of(graph, "Organisation"))
-    waiting = asyncio.create_task(index.of(graph, "Organisation"))
-    await asyncio.sleep(0.5)
-    assert not loading.done() and not waiting.done()  # nothing to answer from yet
-    gate.set()
-    assert sorted((await waiting).nodes) == ["first"]
-    await loading
-
-    # A refresh that ends within the wait: the edit shows at once.
-    await graph.run(CREATE, {"names": ["second"], "at": stamp(1.0)})
-    assert sorted((await index.of(graph, "Organisation")).nodes) == ["first", "second"]
-
-    # A long one: requests are answered from the copy as it stands, which they can search.
-    gate.clear()
-    await graph.run(CREATE, {"names": ["third"], "at": stamp(2.0)})
-    for _ in range(2):
-        current = await asyncio.wait_for(index.of(graph, "Organisation"), timeout=1.0)
-        assert sorted(current.nodes) == ["first", "second"]
-    hits = await index.read(current, lambda: current.lexical.search("second", limit=5))
-    assert [hit.id for hit in hits] == ["second"]
-    gate.set()
-    for _ in range(50):
-        if "third" in (await index.of(graph, "Organisation")).nodes:
-            break
-        await asyncio.sleep(0.1)
-    assert sorted(current.nodes) == ["first", "second", "third"]
-
-
-async def test_a_failed_first_load_reaches_the_request_and_a_failed_refresh_keeps_the_copy(
-    graph: FalkorDBEngine, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
-) -> None:
-    await graph.ensure_schema(HUB_SCHEMA)
-    await graph.run(CREATE, {"names": ["first"], "at": stamp()})
-    run = graph.run
-    failing: set[str] = {"index_ids_after_organisation"}
-
-    async def flaky(statement: Statement, params: dict[str, object] | None = None) -> object:
-        if statement.name in failing:
-            raise GraphUnavailable("the graph went away")
-        return await run(statement, params)
-
-    monkeypatch.setattr(graph, "run", flaky)
-    index = MatchIndex(384, refresh_interval=0.0)
-    with pytest.raises(GraphUnavailable):
-        await index.of(graph, "Organisation")
-    failing.clear()
-    assert sorted((await index.of(graph, "Organisation")).nodes) == ["first"]
-
-    failing.add("index_stamps_organisation")
-    await graph.run(CREATE, {"names": ["second"], "at": stamp(1.0)})
-    with caplog.at_level("WARNING", logger="hub.suggestions.index"):
-        kept = await index.of(graph, "Organisation")
-        await asyncio.sleep(0.1)
-    assert sorted(kept.nodes) == ["first"]
-    assert "refreshing an index failed" in caplog.text
-    failing.clear()
-    assert sorted((await index.of(graph, "Organisation")).nodes) == ["first", "second"]
