@@ -6,10 +6,15 @@ structures, so ranking never knows where candidates and evidence came from.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+
+import numpy as np
+import numpy.typing as npt
+
+CountArray = npt.NDArray[np.int64]
 
 
 class Role(StrEnum):
@@ -78,11 +83,45 @@ class Facts:
     call: CallTerms | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """The counts ranking weighs, one array per fact, for a pool of candidates in its order."""
+
+    popularity: CountArray
+    co_participations: CountArray
+    shared_networks: CountArray
+    """How many networks each candidate shares with the asker."""
+    programme_participations: CountArray
+    destination_participations: CountArray
+
+    @classmethod
+    def of_facts(cls, facts: Sequence[Facts]) -> Counts:
+        def column(read: Callable[[Facts], int]) -> CountArray:
+            return np.fromiter((read(f) for f in facts), dtype=np.int64, count=len(facts))
+
+        return cls(
+            popularity=column(lambda f: f.popularity),
+            co_participations=column(lambda f: f.co_participations),
+            shared_networks=column(lambda f: len(f.shared_networks)),
+            programme_participations=column(lambda f: f.programme_participations),
+            destination_participations=column(lambda f: f.destination_participations),
+        )
+
+
+CountsOf = Callable[[Sequence[str]], Counts]
+"""The counts of many candidates at once, without building their facts."""
+
+
 @dataclass(frozen=True)
 class GraphEvidence:
-    """Facts per candidate, co-participation among candidates and who is asking."""
+    """Facts per candidate, co-participation among candidates and who is asking.
+
+    `facts` may build each candidate's facts when first asked for, with `counts` giving what
+    ranking weighs for the whole pool: ranking then builds the facts of the candidates it
+    returns only (a few of the hundreds it scores)."""
 
     facts: Mapping[str, Facts] = field(default_factory=dict)
+    counts: CountsOf | None = None
     co_participation: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
     """Candidate -> other candidate -> projects they did together ("partners of partners")."""
     asker_name: str = ""
@@ -92,6 +131,11 @@ class GraphEvidence:
 
     def of(self, candidate: str) -> Facts:
         return self.facts.get(candidate, _NO_FACTS)
+
+    def counts_of(self, candidates: Sequence[str]) -> Counts:
+        if self.counts is not None:
+            return self.counts(candidates)
+        return Counts.of_facts([self.of(candidate) for candidate in candidates])
 
 
 _NO_FACTS = Facts()

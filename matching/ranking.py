@@ -12,13 +12,17 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import partial
 
-from matching.evidence import Facts, GraphEvidence, Role, role_of
+import numpy as np
+import numpy.typing as npt
+
+from matching.evidence import CountArray, GraphEvidence, Role, role_of
 from matching.explain import eligibility_problems, explain
 
+FloatArray = npt.NDArray[np.float64]
 SharedTerms = Callable[[Sequence[str]], Sequence[tuple[str, ...]]]
 """The words each of some candidates shares with the query: asked only for the candidates a
 ranking returns, where computing them for every candidate would cost more than the ranking."""
@@ -116,19 +120,19 @@ MIN_COUNTRIES = 3
 
 
 @dataclass(slots=True)
-class _Scored:
-    candidate: Candidate
-    facts: Facts
-    semantic: float
-    lexical: float
-    prior: float
-    graph: float
-    partner: str | None = None
-    partner_projects: int = 0
+class _Scores:
+    """The weighted parts of every candidate of a pool, one array each, in pool order."""
 
-    @property
-    def score(self) -> float:
-        return self.semantic + self.lexical + self.prior + self.graph
+    semantic: FloatArray
+    lexical: FloatArray
+    prior: FloatArray
+    graph: FloatArray
+    partners: dict[int, tuple[str, int]] = field(default_factory=dict)
+    """Pool position -> the top candidate it worked with most, and in how many projects."""
+
+    def total(self) -> FloatArray:
+        result: FloatArray = self.semantic + self.lexical + self.prior + self.graph
+        return result
 
 
 def rank(
@@ -142,27 +146,28 @@ def rank(
     shared_terms: SharedTerms | None = None,
 ) -> list[Ranked]:
     """The candidates best for a use, best first, each with its score parts and explanation
-    (its shared words from `shared_terms` when given, else from the candidate)."""
+    (its shared words from `shared_terms` when given, else from the candidate).
+
+    Every candidate is scored from its counts; the facts and words of those returned only are
+    read, for their explanations (and the kinds of the top, when kinds are mixed)."""
     evidence = evidence or GraphEvidence()
     weights = weights or DEFAULT_WEIGHTS[use]
     pool = [c for c in candidates if c.id not in exclude]
     if not pool:
         return []
-    scored = _score(pool, evidence, weights)
+    scores = _score(pool, evidence, weights)
     if weights.partners > 0.0:
-        _add_partners_of_partners(scored, evidence, weights)
-    scored.sort(key=lambda s: -s.score)
+        _add_partners_of_partners(pool, scores, evidence, weights)
+    total = scores.total()
+    order: list[int] = np.argsort(-total, kind="stable").tolist()
     if weights.diversity > 0.0:
-        scored = _diversify(scored, weights)
-    problems = [eligibility_problems(s.facts, evidence) for s in scored]
-    order = [i for i, p in enumerate(problems) if not p] + [i for i, p in enumerate(problems) if p]
-    if limit is not None:
-        order = order[:limit]
-    chosen = [scored[i].candidate for i in order]
-    words = shared_terms([c.id for c in chosen]) if shared_terms else [c.terms for c in chosen]
+        order = _diversify(order, total, pool, evidence, weights)
+    chosen = _eligible_first(order, pool, evidence, limit)
+    ids = [pool[position].id for position, _ in chosen]
+    words = shared_terms(ids) if shared_terms else [pool[p].terms for p, _ in chosen]
     return [
-        _ranked(scored[i], problems[i], evidence, terms)
-        for i, terms in zip(order, words, strict=True)
+        _ranked(pool[position], position, scores, problems, evidence, terms)
+        for (position, problems), terms in zip(chosen, words, strict=True)
     ]
 
 
@@ -214,127 +219,135 @@ def consortium(
 
 
 # -- scoring --------------------------------------------------------------------------------
-def _score(pool: list[Candidate], evidence: GraphEvidence, weights: Weights) -> list[_Scored]:
-    facts = [evidence.of(c.id) for c in pool]
-    lexical = _Share(max((c.lexical for c in pool), default=0.0))
-    popularity = _LogShare(max((f.popularity for f in facts), default=0))
-    asker = _LogShare(max((f.co_participations for f in facts), default=0))
-    networks = _Share(max((len(f.shared_networks) for f in facts), default=0))
-    programme = _LogShare(max((f.programme_participations for f in facts), default=0))
-    destination = _LogShare(max((f.destination_participations for f in facts), default=0))
-    scored: list[_Scored] = []
-    for candidate, fact in zip(pool, facts, strict=True):
-        graph = (
-            weights.asker * asker(fact.co_participations)
-            + weights.networks * networks(len(fact.shared_networks))
-            + weights.programme * programme(fact.programme_participations)
-            + weights.destination * destination(fact.destination_participations)
-        )
-        scored.append(
-            _Scored(
-                candidate=candidate,
-                facts=fact,
-                semantic=weights.semantic * max(candidate.semantic, 0.0),
-                lexical=weights.lexical * lexical(candidate.lexical),
-                prior=weights.prior * popularity(fact.popularity),
-                graph=graph,
-            )
-        )
-    return scored
+def _score(pool: list[Candidate], evidence: GraphEvidence, weights: Weights) -> _Scores:
+    counts = evidence.counts_of([c.id for c in pool])
+    semantic = np.fromiter((c.semantic for c in pool), dtype=np.float64, count=len(pool))
+    lexical = np.fromiter((c.lexical for c in pool), dtype=np.float64, count=len(pool))
+    graph = (
+        weights.asker * _log_share(counts.co_participations)
+        + weights.networks * _share(counts.shared_networks.astype(np.float64))
+        + weights.programme * _log_share(counts.programme_participations)
+        + weights.destination * _log_share(counts.destination_participations)
+    )
+    return _Scores(
+        semantic=weights.semantic * np.maximum(semantic, 0.0),
+        lexical=weights.lexical * _share(lexical),
+        prior=weights.prior * _log_share(counts.popularity),
+        graph=graph,
+    )
 
 
 def _add_partners_of_partners(
-    scored: list[_Scored], evidence: GraphEvidence, weights: Weights
+    pool: list[Candidate], scores: _Scores, evidence: GraphEvidence, weights: Weights
 ) -> None:
     """Raise candidates that worked with the other top candidates: consortia repeat."""
-    order = sorted(scored, key=lambda s: -s.score)
-    seeds = {s.candidate.id: 1.0 / (1.0 + index) for index, s in enumerate(order[: weights.seeds])}
-    raw: dict[str, float] = {}
-    best: dict[str, tuple[str, int]] = {}
-    for item in scored:
-        links = evidence.co_participation.get(item.candidate.id, {})
+    order = np.argsort(-scores.total(), kind="stable")[: weights.seeds].tolist()
+    seeds = {pool[position].id: 1.0 / (1.0 + index) for index, position in enumerate(order)}
+    raw = np.zeros(len(pool), dtype=np.float64)
+    for position, candidate in enumerate(pool):
+        links = evidence.co_participation.get(candidate.id)
+        if not links:
+            continue
         total = 0.0
         for other, projects in links.items():
             seed = seeds.get(other)
-            if seed is None or other == item.candidate.id or projects <= 0:
+            if seed is None or other == candidate.id or projects <= 0:
                 continue
             total += seed * math.log1p(projects)
-            if projects > best.get(item.candidate.id, ("", 0))[1]:
-                best[item.candidate.id] = (other, projects)
-        raw[item.candidate.id] = total
-    top = max(raw.values(), default=0.0)
+            if projects > scores.partners.get(position, ("", 0))[1]:
+                scores.partners[position] = (other, projects)
+        raw[position] = total
+    top = float(raw.max())
     if top <= 0.0:
+        scores.partners.clear()
         return
-    for item in scored:
-        item.graph += weights.partners * raw[item.candidate.id] / top
-        partner = best.get(item.candidate.id)
-        if partner is not None:
-            item.partner, item.partner_projects = partner
+    scores.graph = scores.graph + weights.partners * raw / top
 
 
-def _diversify(scored: list[_Scored], weights: Weights) -> list[_Scored]:
+def _diversify(
+    order: list[int],
+    total: FloatArray,
+    pool: list[Candidate],
+    evidence: GraphEvidence,
+    weights: Weights,
+) -> list[int]:
     """Greedy re-ranking of the top: each pick pays for the kinds already picked above it."""
-    head = scored[: max(weights.diverse_top * 3, weights.diverse_top)]
-    tail = scored[len(head) :]
-    picked: list[_Scored] = []
+    head = order[: max(weights.diverse_top * 3, weights.diverse_top)]
+    tail = order[len(head) :]
+    role = {position: role_of(evidence.of(pool[position].id).kind) for position in head}
+    picked: list[int] = []
     roles: Counter[Role] = Counter()
     while head and len(picked) < weights.diverse_top:
-        best = max(
-            head,
-            key=lambda s: s.score - weights.diversity * roles[role_of(s.facts.kind)],
-        )
+        best = max(head, key=lambda p: total[p] - weights.diversity * roles[role[p]])
         head.remove(best)
         picked.append(best)
-        roles[role_of(best.facts.kind)] += 1
-    return picked + sorted(head, key=lambda s: -s.score) + tail
+        roles[role[best]] += 1
+    return picked + head + tail
+
+
+def _eligible_first(
+    order: list[int], pool: list[Candidate], evidence: GraphEvidence, limit: int | None
+) -> list[tuple[int, list[str]]]:
+    """The first `limit` of `order` with eligible candidates before the others, each with
+    its eligibility problems (read only as far down the order as needed)."""
+    eligible: list[tuple[int, list[str]]] = []
+    ineligible: list[tuple[int, list[str]]] = []
+    for position in order:
+        if limit is not None and len(eligible) >= limit:
+            break
+        problems = eligibility_problems(evidence.of(pool[position].id), evidence)
+        (ineligible if problems else eligible).append((position, problems))
+    chosen = eligible + ineligible
+    return chosen if limit is None else chosen[:limit]
 
 
 def _ranked(
-    item: _Scored, problems: list[str], evidence: GraphEvidence, terms: tuple[str, ...]
+    candidate: Candidate,
+    position: int,
+    scores: _Scores,
+    problems: list[str],
+    evidence: GraphEvidence,
+    terms: tuple[str, ...],
 ) -> Ranked:
-    partner_name = evidence.of(item.partner).name or item.partner if item.partner else None
+    partner, partner_projects = scores.partners.get(position, (None, 0))
+    partner_name = evidence.of(partner).name or partner if partner else None
+    semantic, lexical = float(scores.semantic[position]), float(scores.lexical[position])
+    prior, graph = float(scores.prior[position]), float(scores.graph[position])
     return Ranked(
-        id=item.candidate.id,
-        score=item.score,
-        semantic=item.semantic,
-        lexical=item.lexical,
-        graph=item.graph,
-        prior=item.prior,
+        id=candidate.id,
+        score=semantic + lexical + prior + graph,
+        semantic=semantic,
+        lexical=lexical,
+        graph=graph,
+        prior=prior,
         explanation=explain(
-            item.candidate.semantic,
+            candidate.semantic,
             terms,
-            item.facts,
+            evidence.of(candidate.id),
             evidence,
-            partner=(partner_name, item.partner_projects) if partner_name else None,
+            partner=(partner_name, partner_projects) if partner_name else None,
             problems=problems,
         ),
         eligible=not problems,
     )
 
 
-class _Share:
-    """A value as a share of the largest in the pool (0 when the largest is 0)."""
-
-    __slots__ = ("top",)
-
-    def __init__(self, top: float) -> None:
-        self.top = top
-
-    def __call__(self, value: float) -> float:
-        return value / self.top if self.top > 0 else 0.0
+def _share(values: FloatArray) -> FloatArray:
+    """Values as shares of the largest in the pool (0 when the largest is 0)."""
+    top = float(values.max())
+    if top <= 0.0:
+        return np.zeros(values.size, dtype=np.float64)
+    result: FloatArray = values / top
+    return result
 
 
-class _LogShare:
-    """A count as a share of the largest in the pool, both on a log scale: the largest's
-    logarithm taken once for the hundreds of candidates of a request."""
-
-    __slots__ = ("log_top",)
-
-    def __init__(self, top: int) -> None:
-        self.log_top = math.log1p(top) if top > 0 else 0.0
-
-    def __call__(self, value: int) -> float:
-        return math.log1p(value) / self.log_top if self.log_top > 0 else 0.0
+def _log_share(counts: CountArray) -> FloatArray:
+    """Counts as shares of the largest in the pool, both on a log scale."""
+    top = int(counts.max())
+    if top <= 0:
+        return np.zeros(counts.size, dtype=np.float64)
+    result: FloatArray = np.log1p(counts) / math.log1p(top)
+    return result
 
 
 def with_weights(use: Use, **changes: float | int) -> Weights:

@@ -8,12 +8,14 @@ and programmes a candidate shares with the asker; a call's eligibility terms.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
+import numpy as np
+
 from hub.suggestions.participations import NOTHING_SHARED, Participations
-from matching.evidence import CallTerms, Facts
+from matching.evidence import CallTerms, CountArray, Counts, Facts
 from matching.features import (
     DESTINATION_DEPTH,
     PARTNER_PROGRAMME_DEPTH,
@@ -21,42 +23,103 @@ from matching.features import (
 )
 
 
-def organisation_facts(
-    nodes: Mapping[str, Mapping[str, Any]],
-    participations: Participations,
-    *,
-    topic: str | None = None,
-    asker: str | None = None,
-) -> dict[str, Facts]:
-    """Facts of candidate organisations; with a call's `topic`, their past work under the
-    same programme part and destination (the depths the consortium ranking was tuned with);
-    with an `asker`, the projects, networks and programmes they share with it."""
-    programme = topic_family(topic, PARTNER_PROGRAMME_DEPTH) if topic else None
-    destination = topic_family(topic, DESTINATION_DEPTH) if topic else None
-    shared_with = participations.shared_with(asker) if asker else None
-    facts = {}
-    for node_id, node in nodes.items():
-        families = (
-            participations.families(node_id, (PARTNER_PROGRAMME_DEPTH, DESTINATION_DEPTH))
-            if topic
-            else None
+class OrganisationFacts(Mapping[str, Facts]):
+    """Facts of candidate organisations, each built when first asked for, and the counts
+    ranking weighs for a whole pool (`counts`), read without building them.
+
+    With a call's `topic`, their past work under the same programme part and destination (the
+    depths the consortium ranking was tuned with); with an `asker`, the projects, networks and
+    programmes they share with it."""
+
+    def __init__(
+        self,
+        nodes: Mapping[str, Mapping[str, Any]],
+        participations: Participations,
+        *,
+        topic: str | None = None,
+        asker: str | None = None,
+    ) -> None:
+        self._nodes = nodes
+        self._participations = participations
+        self._programme = topic_family(topic, PARTNER_PROGRAMME_DEPTH) if topic else None
+        self._destination = topic_family(topic, DESTINATION_DEPTH) if topic else None
+        self._shared_with = participations.shared_with(asker) if asker else None
+        self._asker_projects = participations.projects.get(asker, frozenset()) if asker else None
+        self._asker_networks = participations.networks.get(asker, frozenset()) if asker else None
+        self._built: dict[str, Facts] = {}
+        self._families: dict[str, tuple[int, int]] = {}
+
+    def __getitem__(self, node_id: str) -> Facts:
+        facts = self._built.get(node_id)
+        if facts is None:
+            facts = self._build(node_id, self._nodes[node_id])
+            self._built[node_id] = facts
+        return facts
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._nodes)
+
+    def __len__(self) -> int:
+        return len(self._nodes)
+
+    def counts(self, node_ids: Sequence[str]) -> Counts:
+        projects, networks = self._participations.projects, self._participations.networks
+        mine, my_networks = self._asker_projects, self._asker_networks
+        families = [self._family_counts(node_id) for node_id in node_ids]
+        return Counts(
+            popularity=_column(self._popularity(node_id) for node_id in node_ids),
+            co_participations=_column(
+                len(mine & theirs) if mine and (theirs := projects.get(node_id)) else 0
+                for node_id in node_ids
+            ),
+            shared_networks=_column(
+                len(my_networks & theirs)
+                if my_networks and (theirs := networks.get(node_id))
+                else 0
+                for node_id in node_ids
+            ),
+            programme_participations=_column(programme for programme, _ in families),
+            destination_participations=_column(destination for _, destination in families),
         )
-        shared = shared_with(node_id) if shared_with else NOTHING_SHARED
-        facts[node_id] = Facts(
+
+    def _build(self, node_id: str, node: Mapping[str, Any]) -> Facts:
+        shared = self._shared_with(node_id) if self._shared_with else NOTHING_SHARED
+        programme, destination = self._family_counts(node_id)
+        return Facts(
             name=str(node.get("name") or ""),
             kind=node.get("kind"),
             country=node.get("country"),
             city=node.get("city"),
-            popularity=max(int(node.get("participations") or 0), participations.count(node_id)),
-            programme_participations=families[programme] if families and programme else 0,
-            programme=programme,
-            destination_participations=families[destination] if families and destination else 0,
-            destination=destination,
+            popularity=self._popularity(node_id),
+            programme_participations=programme,
+            programme=self._programme,
+            destination_participations=destination,
+            destination=self._destination,
             co_participations=shared.projects,
             shared_networks=shared.networks,
             shared_programmes=shared.programmes,
         )
-    return facts
+
+    def _popularity(self, node_id: str) -> int:
+        node = self._nodes.get(node_id) or {}
+        return max(int(node.get("participations") or 0), self._participations.count(node_id))
+
+    def _family_counts(self, node_id: str) -> tuple[int, int]:
+        """Past projects in the topic's programme part and destination (0, 0 with no topic)."""
+        if self._programme is None or self._destination is None:
+            return 0, 0
+        found = self._families.get(node_id)
+        if found is None:
+            families = self._participations.families(
+                node_id, (PARTNER_PROGRAMME_DEPTH, DESTINATION_DEPTH)
+            )
+            found = families[self._programme], families[self._destination]
+            self._families[node_id] = found
+        return found
+
+
+def _column(values: Iterable[int]) -> CountArray:
+    return np.fromiter(values, dtype=np.int64)
 
 
 def call_terms(node: Mapping[str, Any]) -> CallTerms:

@@ -19,6 +19,7 @@ from graph import GraphEngine
 from hub.ecosystem.errors import FieldIssue, NotFound, ValidationFailed
 from hub.suggestions import evidence
 from hub.suggestions.closeness import Closeness
+from hub.suggestions.evidence import OrganisationFacts
 from hub.suggestions.index import LabelIndex, MatchIndex
 from hub.suggestions.participations import Participations
 from matching import ranking
@@ -216,16 +217,16 @@ async def suggest_partners(
             pool=PARTNER_POOL,
         )
         candidates = [c for c in found if c.id not in exclude]
-        nodes = {c.id: organisations.nodes[c.id] for c in candidates}
-        facts = evidence.organisation_facts(nodes, done, asker=organisation_id)
+        facts = OrganisationFacts(organisations.nodes, done, asker=organisation_id)
         known = GraphEvidence(
             facts=facts,
+            counts=facts.counts,
             asker_name=str(asker.get("name")) if asker else "",
             asker_kind=asker.get("kind") if asker else None,
             asker_country=asker.get("country") if asker else None,
         )
         ranked = ranking.partners(candidates, known, limit=limit, shared_terms=lexical.terms)
-        return [Suggestion(nodes[item.id], item) for item in ranked]
+        return [Suggestion(organisations.nodes[item.id], item) for item in ranked]
 
     items = await matcher.index.read(organisations, suggest)
     if filter is not None and filter.local_first and asker is not None:
@@ -391,11 +392,10 @@ async def suggest_consortium(
         lexical = organisations.lexical.scored(query_text)
         candidates = _candidates(organisations, semantic, lexical, allowed=allowed, extra=extra)
         ids = [c.id for c in candidates]
-        nodes = {node_id: organisations.nodes[node_id] for node_id in ids}
-        facts = evidence.organisation_facts(nodes, done, topic=identifier or None)
+        facts = OrganisationFacts(organisations.nodes, done, topic=identifier or None)
         preliminary = ranking.rank(
             candidates,
-            GraphEvidence(facts=facts),
+            GraphEvidence(facts=facts, counts=facts.counts),
             use=ranking.Use.CONSORTIUM,
             weights=replace(
                 ranking.DEFAULT_WEIGHTS[ranking.Use.CONSORTIUM], partners=0.0, diversity=0.0
@@ -405,12 +405,12 @@ async def suggest_consortium(
         links = done.among([item.id for item in preliminary], ids)
         chosen = ranking.consortium(
             candidates,
-            GraphEvidence(facts=facts, co_participation=links),
+            GraphEvidence(facts=facts, counts=facts.counts, co_participation=links),
             limit=first,
             shared_terms=lexical.terms,
         )
         return ConsortiumSuggestion(
-            items=[Suggestion(nodes[item.id], item) for item in chosen.members],
+            items=[Suggestion(organisations.nodes[item.id], item) for item in chosen.members],
             kinds=[role.value for role in chosen.roles],
             countries=list(chosen.countries),
             missing_kinds=[role.value for role in chosen.missing_roles],

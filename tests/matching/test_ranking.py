@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from matching.evidence import CallTerms, Facts, GraphEvidence, Role
+from matching.evidence import CallTerms, Counts, Facts, GraphEvidence, Role
 from matching.lexical import LexicalIndex
 from matching.ranking import (
     Candidate,
@@ -173,3 +173,23 @@ def test_consortium_mixes_kinds_at_the_top_and_says_what_it_lacks() -> None:
     assert set(built.roles) == {Role.INDUSTRY, Role.ACADEMIA, Role.PUBLIC}
     assert built.missing_roles == (Role.RESEARCH,)
     assert built.countries == ("EL",) and built.missing_countries == 2
+
+
+def test_with_counts_given_only_the_returned_candidates_facts_are_read() -> None:
+    facts = {str(i): Facts(name=f"org {i}", popularity=i) for i in range(40)}
+    read: list[str] = []
+
+    class Recording(dict[str, Facts]):
+        def get(self, key: str, default: object = None) -> Facts:  # type: ignore[override]
+            read.append(key)
+            return facts[key]
+
+    pool = [Candidate(str(i), semantic=0.5) for i in range(40)]
+    lazy = GraphEvidence(
+        facts=Recording(), counts=lambda ids: Counts.of_facts([facts[i] for i in ids])
+    )
+    ranked = partners(pool, lazy, limit=3)
+    eager = partners(pool, GraphEvidence(facts=facts), limit=3)
+    assert [r.id for r in ranked] == [r.id for r in eager] == ["39", "38", "37"]
+    assert [r.score for r in ranked] == [r.score for r in eager]
+    assert set(read) == {"39", "38", "37"}
