@@ -19,6 +19,7 @@ from matching.vectors import FloatArray, VectorIndexError, normalise
 
 DEFAULT_BETA = 15.0
 _INITIAL_CAPACITY = 1024
+_TINY = np.finfo(np.float32).tiny
 
 
 class SentenceIndex:
@@ -98,12 +99,16 @@ class SentenceIndex:
             )
         if not self._sentences:
             return np.zeros(len(self._ids), dtype=np.float32)
-        similarities = self._vectors[: len(self._sentences)] @ vector[0]
-        weights = np.exp(beta * (similarities - 1.0))
-        sums = self._built() @ weights
-        pooled = np.log(np.maximum(sums, np.finfo(np.float32).tiny)) / beta + 1.0
-        result: FloatArray = pooled.astype(np.float32)
-        return result
+        weights = self._vectors[: len(self._sentences)] @ vector[0]
+        weights -= 1.0
+        weights *= beta
+        np.exp(weights, out=weights)
+        pooled: FloatArray = self._built() @ weights
+        np.maximum(pooled, _TINY, out=pooled)
+        np.log(pooled, out=pooled)
+        pooled /= beta
+        pooled += 1.0
+        return pooled
 
     def vectors_of(self, doc_id: str) -> FloatArray:
         """The sentence vectors of one document (rows), e.g. to use it as a query."""

@@ -63,11 +63,17 @@ class OrganisationFacts(Mapping[str, Facts]):
         return len(self._nodes)
 
     def counts(self, node_ids: Sequence[str]) -> Counts:
+        nodes = self._nodes
         projects, networks = self._participations.projects, self._participations.networks
         mine, my_networks = self._asker_projects, self._asker_networks
         families = [self._family_counts(node_id) for node_id in node_ids]
         return Counts(
-            popularity=_column(self._popularity(node_id) for node_id in node_ids),
+            popularity=_column(
+                max(int(nodes[node_id].get("participations") or 0), len(theirs))
+                if (theirs := projects.get(node_id))
+                else int(nodes[node_id].get("participations") or 0)
+                for node_id in node_ids
+            ),
             co_participations=_column(
                 len(mine & theirs) if mine and (theirs := projects.get(node_id)) else 0
                 for node_id in node_ids
@@ -90,7 +96,9 @@ class OrganisationFacts(Mapping[str, Facts]):
             kind=node.get("kind"),
             country=node.get("country"),
             city=node.get("city"),
-            popularity=self._popularity(node_id),
+            popularity=max(
+                int(node.get("participations") or 0), self._participations.count(node_id)
+            ),
             programme_participations=programme,
             programme=self._programme,
             destination_participations=destination,
@@ -99,10 +107,6 @@ class OrganisationFacts(Mapping[str, Facts]):
             shared_networks=shared.networks,
             shared_programmes=shared.programmes,
         )
-
-    def _popularity(self, node_id: str) -> int:
-        node = self._nodes.get(node_id) or {}
-        return max(int(node.get("participations") or 0), self._participations.count(node_id))
 
     def _family_counts(self, node_id: str) -> tuple[int, int]:
         """Past projects in the topic's programme part and destination (0, 0 with no topic)."""

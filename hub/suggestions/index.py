@@ -248,6 +248,12 @@ class MatchIndex:
         async with index.guard.reading():
             return await asyncio.to_thread(work)
 
+    async def glance(self, index: LabelIndex, work: Callable[[], T]) -> T:
+        """Run `work`, a read of a few entries of `index` (microseconds), on the event loop
+        with no refresh under way: handing it to a worker thread would cost more than it."""
+        async with index.guard.reading():
+            return work()
+
     async def of(self, graph: GraphEngine, label: str) -> LabelIndex:
         """The label's index, brought up to date if it was last refreshed long enough ago."""
         index = self._labels[label]

@@ -98,7 +98,7 @@ async def _query_vector(
     matcher: Matcher, index: LabelIndex, node_id: str | None, text: str
 ) -> FloatArray:
     if node_id is not None:
-        stored = await matcher.index.read(index, lambda: index.vectors.vector(node_id))
+        stored = await matcher.index.glance(index, lambda: index.vectors.vector(node_id))
         if stored is not None:
             return stored
     vectors = await matcher.embedder.encode([text])
@@ -258,7 +258,7 @@ async def suggest_funding_calls(
         asker = _node(organisations, organisation_id, "organisationId", "organisation")
         query_text = node_text("Organisation", asker)
         vector = await _query_vector(matcher, organisations, organisation_id, query_text)
-        own_sentences = await matcher.index.read(
+        own_sentences = await matcher.index.glance(
             organisations, lambda: organisations.sentences.vectors_of(organisation_id)
         )
         semantic = await matcher.index.read(
