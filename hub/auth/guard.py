@@ -34,7 +34,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from graph import GraphEngine, GraphUnavailable
 from hub.auth.cookies import SessionCookies
 from hub.auth.digests import digest, same
-from hub.auth.limits import RateLimits, hit
+from hub.auth.limits import Leases, RateLimits, hit
 from hub.auth.sessions import CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE
 from hub.auth.viewer import ANONYMOUS, Via, Viewer, viewer_by_session, viewer_by_token
 
@@ -78,6 +78,7 @@ class AuthGuard:
         self.app = app
         self.paths = paths
         self.limits = limits
+        self.leases = Leases()
         self.cookie_secure = cookie_secure
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -165,7 +166,7 @@ class AuthGuard:
         else:
             client = connection.client
             key, limit = f"address:{client.host if client else 'unknown'}", self.limits.anonymous
-        verdict = await hit(redis, key, limit)
+        verdict = await hit(redis, self.leases, key, limit)
         if not verdict.allowed:
             raise _Refused(
                 429,
