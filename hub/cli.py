@@ -83,10 +83,7 @@ def _settings() -> Settings:
 def _execute(work: Callable[[], Coroutine[Any, Any, T]]) -> T:
     """Run a command's coroutine; known failures end with a clear message, not a trace."""
     try:
-        import uvloop
-
-        with asyncio.Runner(loop_factory=uvloop.new_event_loop) as runner:
-            return runner.run(work())
+        return asyncio.run(work())
     except (GraphError, HubError) as exc:
         console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(1) from None
