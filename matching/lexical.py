@@ -48,6 +48,10 @@ class _Matrices:
     tfidf: sparse.csc_array
     bm25_idf: FloatArray
     tfidf_idf: FloatArray
+    lengths: FloatArray
+    """Each row's number of terms."""
+    average: float
+    """The average number of terms of a document."""
 
 
 class LexicalIndex:
@@ -126,15 +130,15 @@ class LexicalIndex:
         parsed = self._parse(query)
         matrices = self._built()
         if parsed.columns.size == 0:
-            return LexicalScores(self, parsed, np.zeros(len(self._ids), dtype=np.float32), None)
-        bm25 = matrices.bm25[:, parsed.columns]
+            return LexicalScores(self, parsed, np.zeros(len(self._ids), dtype=np.float32))
         if weighting is Weighting.BM25:
+            bm25 = matrices.bm25[:, parsed.columns]
             weights = matrices.bm25_idf[parsed.columns] * parsed.counts
-            return LexicalScores(self, parsed, np.asarray(bm25 @ weights, dtype=np.float32), bm25)
+            return LexicalScores(self, parsed, np.asarray(bm25 @ weights, dtype=np.float32))
         query_weights = (1.0 + np.log(parsed.counts)) * matrices.tfidf_idf[parsed.columns]
         query_weights /= max(float(np.linalg.norm(query_weights)), 1e-12)
         scores = matrices.tfidf[:, parsed.columns] @ query_weights
-        return LexicalScores(self, parsed, np.asarray(scores, dtype=np.float32), bm25)
+        return LexicalScores(self, parsed, np.asarray(scores, dtype=np.float32))
 
     def search(
         self,
@@ -169,6 +173,12 @@ class LexicalIndex:
             words=tuple(words[int(column)] for column in columns),
         )
 
+    def _bm25(self, tf: FloatArray, lengths: FloatArray | np.float32, average: float) -> FloatArray:
+        """BM25's saturated term frequency of terms counted `tf` times in documents of
+        `lengths` terms (in float32 throughout, as the matrices hold it)."""
+        norm = self.k1 * (1.0 - self.b + self.b * lengths / average)
+        return np.asarray(tf * (self.k1 + 1.0) / (tf + norm), dtype=np.float32)
+
     def _built(self) -> _Matrices:
         if self._matrices is None:
             self._matrices = self._build()
@@ -196,8 +206,7 @@ class LexicalIndex:
         documents = max(len(self._rows), 1)
         df = np.bincount(c, minlength=vocabulary).astype(np.float32)
         average = float(lengths.sum()) / documents or 1.0
-        norm = self.k1 * (1.0 - self.b + self.b * lengths[r] / average)
-        bm25 = tf * (self.k1 + 1.0) / (tf + norm)
+        bm25 = self._bm25(tf, lengths[r], average)
         bm25_idf = np.log1p((documents - df + 0.5) / (df + 0.5)).astype(np.float32)
         tfidf_idf = (np.log((1.0 + documents) / (1.0 + df)) + 1.0).astype(np.float32)
         tfidf = (1.0 + np.log(tf)) * tfidf_idf[c]
@@ -209,24 +218,18 @@ class LexicalIndex:
             tfidf=sparse.csc_array((tfidf.astype(np.float32), (r, c)), shape=shape),
             bm25_idf=bm25_idf,
             tfidf_idf=tfidf_idf,
+            lengths=lengths,
+            average=average,
         )
 
 
 class LexicalScores:
     """One query's scores over every row of a `LexicalIndex` (as it was when scored)."""
 
-    def __init__(
-        self,
-        index: LexicalIndex,
-        parsed: _Query,
-        scores: FloatArray,
-        columns: sparse.csc_array | None,
-    ) -> None:
+    def __init__(self, index: LexicalIndex, parsed: _Query, scores: FloatArray) -> None:
         self.scores = scores
         self._index = index
         self._parsed = parsed
-        self._columns = columns
-        """The BM25 weights of the query's columns (rows x query columns), for shared words."""
 
     def scores_of(self, doc_ids: Sequence[str]) -> list[float]:
         """The scores of many documents at once (0 for an unknown document)."""
@@ -257,34 +260,31 @@ class LexicalScores:
         return [(ids[row], float(scores[row])) for row in ordered.tolist()]
 
     def terms(self, doc_ids: Sequence[str]) -> list[tuple[str, ...]]:
-        """For each document, the query words it contains, by their BM25 contribution."""
-        rows = np.array([self._index._rows.get(doc_id, -1) for doc_id in doc_ids], dtype=np.intp)
-        if self._columns is None or rows.size == 0:
+        """For each document, the query words it contains, by their BM25 contribution (ties in
+        the query's order). Read from each document's own term counts: a few documents are
+        asked about, and a long query (an organisation's whole profile) has a thousand words."""
+        query = self._parsed.columns
+        if query.size == 0:
             return [() for _ in doc_ids]
-        weights = self._weights_of(rows) * self._index._built().bm25_idf[self._parsed.columns]
-        order = np.argsort(-weights, axis=1, kind="stable")
-        present = (np.take_along_axis(weights, order, axis=1) > 0.0).sum(axis=1)
+        index = self._index
+        matrices = index._built()
+        by_column = np.argsort(query, kind="stable")
+        sorted_query = query[by_column]
         words = self._parsed.words
-        return [
-            tuple(words[index] for index in row_order[:count])
-            for row_order, count in zip(order.tolist(), present.tolist(), strict=True)
-        ]
-
-    def _weights_of(self, rows: npt.NDArray[np.intp]) -> FloatArray:
-        """The query columns' weights in a few rows (none for row -1), looked up column by
-        column in the sorted row indices: converting all matching rows to rows-first would
-        cost more than a request's ranking."""
-        columns = self._columns
-        assert columns is not None
-        columns.sort_indices()
-        found = np.zeros((rows.size, columns.shape[1]), dtype=np.float32)
-        known = rows >= 0
-        for column in range(columns.shape[1]):
-            start, end = columns.indptr[column], columns.indptr[column + 1]
-            if start == end:
+        found: list[tuple[str, ...]] = []
+        for doc_id in doc_ids:
+            row = index._rows.get(doc_id)
+            entry = index._documents[row] if row is not None else None
+            if row is None or entry is None:
+                found.append(())
                 continue
-            segment = columns.indices[start:end]
-            at = np.minimum(np.searchsorted(segment, rows), segment.size - 1)
-            hit = known & (segment[at] == rows)
-            found[hit, column] = columns.data[start + at[hit]]
+            columns, counts = entry
+            at = np.minimum(np.searchsorted(sorted_query, columns), sorted_query.size - 1)
+            shared = sorted_query[at] == columns
+            tf = index._bm25(counts[shared], matrices.lengths[row], matrices.average)
+            weights = tf * matrices.bm25_idf[columns[shared]]
+            positions = by_column[at[shared]]
+            order = np.lexsort((positions, -weights))
+            telling = positions[order[weights[order] > 0.0]]
+            found.append(tuple(words[position] for position in telling.tolist()))
         return found

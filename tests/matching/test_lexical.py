@@ -94,3 +94,21 @@ def test_bm25_saturates_term_frequency(k1: float) -> None:
     scores = {hit.id: hit.score for hit in built.search("energy")}
     assert scores["often"] > scores["once"]
     assert scores["often"] < 4 * scores["once"]
+
+
+def test_shared_words_come_rarest_and_most_repeated_first_ties_in_query_order() -> None:
+    index = LexicalIndex()
+    index.add_many(
+        [
+            ("doc", "solar solar solar grid storage battery"),
+            *((f"other{i}", f"grid storage network {i}") for i in range(20)),
+        ]
+    )
+    # a long query, as an organisation's whole profile is: most of its words match nothing
+    query = " ".join(["battery storage grid solar", *(f"filler{i}" for i in range(500))])
+    scored = index.scored(query)
+    (shared,) = scored.terms(["doc"])
+    # solar: rare and three times; battery: rare once; then grid and storage, equally common
+    # and once each, in the order the query gives them
+    assert shared == ("solar", "battery", "storage", "grid")
+    assert scored.terms(["other3"]) == [("storage", "grid")]
