@@ -8,6 +8,8 @@ under /tmp, removed at the end together with the embedded FalkorDB server they h
 from __future__ import annotations
 
 import contextlib
+import http.client
+import json
 import math
 import os
 import re
@@ -23,6 +25,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -357,26 +360,35 @@ class Served:
 
 
 class GraphQL:
-    """One keep-alive HTTP client posting GraphQL to a served hub."""
+    """One keep-alive HTTP/1.1 connection posting GraphQL to a served hub.
+
+    The standard library's client: httpx's own work took about 1.3 ms a request (its
+    `{ __typename }` 4.3 ms against 2.7 ms), which is the client's time, not the hub's."""
 
     def __init__(self, url: str, timeout: float = 600.0) -> None:
-        self.client = httpx.Client(base_url=url, headers=GQL_HEADERS, timeout=timeout)
+        address = urlsplit(url)
+        self.connection = http.client.HTTPConnection(
+            address.hostname or "127.0.0.1", address.port, timeout=timeout
+        )
+        self.headers = {**GQL_HEADERS, "Content-Type": "application/json"}
 
     def __enter__(self) -> GraphQL:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self.client.close()
+        self.connection.close()
 
     def timed(self, query: str, **variables: Any) -> tuple[float, dict[str, Any]]:
         """Seconds for one POST /graphql (answer read and parsed), and its data."""
         started = time.perf_counter()
-        response = self.client.post("/graphql", json={"query": query, "variables": variables})
-        body = response.json()
+        body = json.dumps({"query": query, "variables": variables})
+        self.connection.request("POST", "/graphql", body=body, headers=self.headers)
+        response = self.connection.getresponse()
+        answer = json.loads(response.read())
         seconds = time.perf_counter() - started
-        if response.status_code != 200 or body.get("errors"):
-            raise RuntimeError(f"GraphQL failed ({response.status_code}): {str(body)[:500]}")
-        data: dict[str, Any] = body["data"]
+        if response.status != 200 or answer.get("errors"):
+            raise RuntimeError(f"GraphQL failed ({response.status}): {str(answer)[:500]}")
+        data: dict[str, Any] = answer["data"]
         return seconds, data
 
 

@@ -11,7 +11,7 @@ connection, POST /graphql for
 - suggestPartners(text:) of free texts (real funding-call titles),
 - suggestFundingCalls(organisationId:) of the same organisations,
 
-p50/p95 after a warm-up, at the real size (about 23k organisations) and at 100k (the real
+p50/p95 after a warm-up (and `{ __typename }`, the floor of any GraphQL request), at the real size (about 23k organisations) and at 100k (the real
 ones plus synthetic copies: see bench/_synthetic.py), the server restarted in between.
 
 Baseline, in this process and this run: an exact numpy scan (matrix @ query, argpartition
@@ -81,6 +81,7 @@ PARTNERS_BY_TEXT = """query($text: String!) {
     items { organisation { id name } score parts { semantic lexical graph prior } explanation }
   }
 }"""
+TYPENAME = "{ __typename }"
 CALLS_BY_ORGANISATION = """query($id: ID!) {
   suggestFundingCalls(organisationId: $id, first: 10) {
     items { fundingCall { id identifier } score eligible explanation }
@@ -259,6 +260,10 @@ async def measure(
     by_org = [{"id": to_global_id("Organisation", node_id)} for node_id in chosen]
     by_text = [{"text": text} for text in texts]
     with GraphQL(server.url) as gql:
+        floor = Series(
+            "{ __typename } via GraphQL (the floor of any request)",
+            [gql.timed(TYPENAME)[0] for _ in range(warmup + requests)][warmup:],
+        )
         say(f"{size}: suggestPartners(organisationId:) x {requests}")
         partners, first = time_http(gql, PARTNERS_BY_ORGANISATION, by_org, warmup, "org")
         say(f"{size}: suggestPartners(text:) x {requests}")
@@ -307,6 +312,7 @@ async def measure(
         f"  target p95 <= {TARGET_RATIO:.0f}x the exact scan: {verdict} "
         f"({ratio:.1f}x; {ms(quantile(partners.seconds, 0.95))} vs {ms(scan_p95)})"
     )
+    print(floor.line(scan_p95, "scan"))
     print(service_series.line(scan_p95, "scan"))
     print(f"  self time per request (cProfile, top): {hot}")
     print(text_scan.line())
