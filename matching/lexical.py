@@ -17,7 +17,7 @@ import numpy as np
 import numpy.typing as npt
 from scipy import sparse
 
-from matching.text import terms
+from matching.text import counted_terms
 
 FloatArray = npt.NDArray[np.float32]
 
@@ -76,7 +76,9 @@ class LexicalIndex:
     # -- changes --------------------------------------------------------------------------
     def add(self, doc_id: str, text: str) -> None:
         """Index a document, replacing the one with the same id."""
-        counts = Counter(term.stem for term in terms(text))
+        counts: Counter[str] = Counter()
+        for term, count in counted_terms(text):
+            counts[term.stem] += count
         columns = np.fromiter(
             (self._vocabulary.setdefault(stem, len(self._vocabulary)) for stem in counts),
             dtype=np.int64,
@@ -159,18 +161,22 @@ class LexicalIndex:
 
     # -- internals ------------------------------------------------------------------------
     def _parse(self, query: str) -> _Query:
-        counts: Counter[int] = Counter()
+        vocabulary = self._vocabulary
+        counts: dict[int, int] = {}
         words: dict[int, str] = {}
-        for term in terms(query):
-            column = self._vocabulary.get(term.stem)
-            if column is not None:
-                counts[column] += 1
-                words.setdefault(column, term.word)
-        columns = np.fromiter(counts, dtype=np.int64, count=len(counts))
+        for term, count in counted_terms(query):
+            column = vocabulary.get(term.stem)
+            if column is None:
+                continue
+            if column in counts:
+                counts[column] += count
+            else:
+                counts[column] = count
+                words[column] = term.word
         return _Query(
-            columns=columns,
+            columns=np.fromiter(counts, dtype=np.int64, count=len(counts)),
             counts=np.fromiter(counts.values(), dtype=np.float32, count=len(counts)),
-            words=tuple(words[int(column)] for column in columns),
+            words=tuple(words.values()),
         )
 
     def _bm25(self, tf: FloatArray, lengths: FloatArray | np.float32, average: float) -> FloatArray:

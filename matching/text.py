@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -68,6 +69,15 @@ def terms(text: str) -> Iterator[Term]:
         term = _analyse_token(token)
         if term is not None:
             yield term
+
+
+def counted_terms(text: str) -> Iterator[tuple[Term, int]]:
+    """The analysed term of each distinct token of a text with how often the token occurs,
+    in the order of first occurrence (a long text is analysed a token once)."""
+    for token, count in Counter(tokens(text)).items():
+        term = _analyse_token(token)
+        if term is not None:
+            yield term, count
 
 
 def analyse(text: str) -> list[str]:

@@ -12,6 +12,7 @@ suggestions within that time.
 from __future__ import annotations
 
 import asyncio
+import heapq
 import logging
 import time
 from collections import Counter
@@ -158,8 +159,8 @@ class Participations:
         for project in self.projects.get(organisation, ()):
             counts.update(self.members.get(project, ()))
         counts.pop(organisation, None)
-        ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-        return [partner for partner, _ in ranked[:limit]]
+        ranked = heapq.nsmallest(limit, counts.items(), key=lambda item: (-item[1], item[0]))
+        return [partner for partner, _ in ranked]
 
     def among(self, seeds: Sequence[str], candidates: Iterable[str]) -> dict[str, dict[str, int]]:
         """Candidate -> seed -> projects they did together (partners of partners)."""
