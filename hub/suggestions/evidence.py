@@ -47,7 +47,6 @@ class OrganisationFacts(Mapping[str, Facts]):
         self._asker_projects = participations.projects.get(asker, frozenset()) if asker else None
         self._asker_networks = participations.networks.get(asker, frozenset()) if asker else None
         self._built: dict[str, Facts] = {}
-        self._families: dict[str, tuple[int, int]] = {}
 
     def __getitem__(self, node_id: str) -> Facts:
         facts = self._built.get(node_id)
@@ -112,14 +111,12 @@ class OrganisationFacts(Mapping[str, Facts]):
         """Past projects in the topic's programme part and destination (0, 0 with no topic)."""
         if self._programme is None or self._destination is None:
             return 0, 0
-        found = self._families.get(node_id)
-        if found is None:
-            families = self._participations.families(
-                node_id, (PARTNER_PROGRAMME_DEPTH, DESTINATION_DEPTH)
-            )
-            found = families[self._programme], families[self._destination]
-            self._families[node_id] = found
-        return found
+        depths = (PARTNER_PROGRAMME_DEPTH, DESTINATION_DEPTH)
+        done = self._participations
+        return (
+            done.in_family(node_id, self._programme, depths),
+            done.in_family(node_id, self._destination, depths),
+        )
 
 
 def _column(values: Iterable[int]) -> CountArray:

@@ -23,10 +23,13 @@ from functools import partial
 from graph import GraphEngine, Statement
 from hub.suggestions.heap import settled
 from hub.suggestions.paging import every_row
-from matching.features import topic_family
+from matching.features import DESTINATION_DEPTH, PARTNER_PROGRAMME_DEPTH, topic_family
 
 log = logging.getLogger(__name__)
 
+FAMILY_DEPTHS = (PARTNER_PROGRAMME_DEPTH, DESTINATION_DEPTH)
+"""The depths of topic families indexed with each reading: a consortium's candidates are
+ranked by their past work in the call's programme part and destination."""
 PAGE = 200
 """Projects read per statement: the graph client parses each reply on the event loop, and 500
 projects with their members held it up to 50 ms while an import shared the CPU."""
@@ -86,6 +89,9 @@ class Participations:
     """Organisation id -> names of the networks it is a member of."""
     programmes: Mapping[str, frozenset[str]] = field(default_factory=dict)
     """Organisation id -> names of the programmes it takes part in."""
+    in_families: Mapping[tuple[int, str], Counter[str]] = field(default_factory=dict)
+    """(depth, topic family at that depth) -> organisation id -> its projects in the family,
+    at the depths a consortium is ranked by (`FAMILY_DEPTHS`)."""
 
     @classmethod
     def of_projects(
@@ -110,6 +116,11 @@ class Participations:
                 if topic:
                     topics.setdefault(member, []).append(topic)
         topic_counts = Counter(project_topics.values())
+        in_families: dict[tuple[int, str], Counter[str]] = {}
+        for project, topic in project_topics.items():
+            for depth in FAMILY_DEPTHS:
+                key = (depth, topic_family(topic, depth))
+                in_families.setdefault(key, Counter()).update(members[project])
         action_counts: Counter[str] = Counter()
         for topic, count in topic_counts.items():
             action_counts[topic_family(topic)] += count
@@ -122,6 +133,7 @@ class Participations:
             action_counts=action_counts,
             networks=networks or {},
             programmes=programmes or {},
+            in_families=in_families,
         )
 
     def count(self, organisation: str) -> int:
@@ -163,11 +175,16 @@ class Participations:
         return [partner for partner, _ in ranked]
 
     def among(self, seeds: Sequence[str], candidates: Iterable[str]) -> dict[str, dict[str, int]]:
-        """Candidate -> seed -> projects they did together (partners of partners)."""
+        """Candidate -> seed -> projects they did together (partners of partners): each
+        seed's partners counted once, then looked up (hundreds of candidates, tens of seeds)."""
+        wanted = set(candidates)
         found: dict[str, dict[str, int]] = {}
-        for candidate in candidates:
-            for seed in seeds:
-                if seed != candidate and (done := self.shared(seed, candidate)):
+        for seed in dict.fromkeys(seeds):
+            partners: Counter[str] = Counter()
+            for project in self.projects.get(seed, ()):
+                partners.update(self.members.get(project, ()))
+            for candidate, done in partners.items():
+                if candidate != seed and candidate in wanted:
                     found.setdefault(candidate, {})[seed] = done
         return found
 
@@ -180,15 +197,29 @@ class Participations:
             for depth in chosen
         )
 
+    def in_family(self, organisation: str, family: str, depths: Sequence[int]) -> int:
+        """Past projects of the organisation whose topic is in `family` at any of `depths`
+        (`families(organisation, depths)[family]`, read from the index where it has them)."""
+        if not all(depth in FAMILY_DEPTHS for depth in depths):
+            return self.families(organisation, depths)[family]
+        return sum(
+            counts.get(organisation, 0)
+            for depth in depths
+            if (counts := self.in_families.get((depth, family))) is not None
+        )
+
     def family_members(self, family: str, depth: int, limit: int) -> list[str]:
         """The organisations with the most past projects in a topic family, most first (ties
         by id)."""
-        counts: Counter[str] = Counter()
-        for project, topic in self.project_topics.items():
-            if topic_family(topic, depth) == family:
-                counts.update(self.members.get(project, ()))
-        ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-        return [organisation for organisation, _ in ranked[:limit]]
+        if depth in FAMILY_DEPTHS:
+            counts = self.in_families.get((depth, family), Counter())
+        else:
+            counts = Counter()
+            for project, topic in self.project_topics.items():
+                if topic_family(topic, depth) == family:
+                    counts.update(self.members.get(project, ()))
+        ranked = heapq.nsmallest(limit, counts.items(), key=lambda item: (-item[1], item[0]))
+        return [organisation for organisation, _ in ranked]
 
 
 def _common(mine: frozenset[str], theirs: frozenset[str] | None) -> tuple[str, ...]:
