@@ -8,8 +8,9 @@ organisations); the graph adds its evidence; matching ranks and explains.
 from __future__ import annotations
 
 import asyncio
+from collections import OrderedDict
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -47,6 +48,10 @@ compares with the consortium's larger pool)."""
 MAX_FIRST = 100
 
 
+RECENT_QUERIES = 1024
+"""Query texts whose vectors a process keeps (least recently used first out)."""
+
+
 @dataclass
 class Matcher:
     """What suggestions need, opened once per process."""
@@ -54,6 +59,21 @@ class Matcher:
     graph: GraphEngine
     index: MatchIndex
     embedder: Embedder
+    _recent: OrderedDict[str, FloatArray] = field(default_factory=OrderedDict, repr=False)
+
+    async def encode(self, text: str) -> FloatArray:
+        """The vector of a query text, kept for the next request that asks with it (a
+        consortium asks with its call's title each time; a search is often asked again while
+        paging or filtering): encoding one takes 30-40 ms of CPU."""
+        known = self._recent.get(text)
+        if known is not None:
+            self._recent.move_to_end(text)
+            return known
+        vector: FloatArray = (await self.embedder.encode([text]))[0]
+        self._recent[text] = vector
+        if len(self._recent) > RECENT_QUERIES:
+            self._recent.popitem(last=False)
+        return vector
 
 
 @dataclass(frozen=True)
@@ -101,9 +121,7 @@ async def _query_vector(
         stored = await matcher.index.glance(index, lambda: index.vectors.vector(node_id))
         if stored is not None:
             return stored
-    vectors = await matcher.embedder.encode([text])
-    vector: FloatArray = vectors[0]
-    return vector
+    return await matcher.encode(text)
 
 
 def _candidates(
@@ -267,7 +285,7 @@ async def suggest_funding_calls(
         families = dict(done.families(organisation_id, (CALL_PROGRAMME_DEPTH, DESTINATION_DEPTH)))
     elif text is not None and text.strip():
         query_text = text
-        text_vector = (await matcher.embedder.encode([text]))[0]
+        text_vector = await matcher.encode(text)
         semantic = await matcher.index.read(calls, lambda: calls.vectors.scores(text_vector))
     else:
         raise ValidationFailed([FieldIssue("organisationId", "give organisationId or text")])
@@ -374,7 +392,7 @@ async def suggest_consortium(
     query_text = node_text("FundingCall", call)
     vector = await _query_vector(matcher, calls, funding_call_id, query_text)
     title = _title(call)
-    title_vector = (await matcher.embedder.encode([title]))[0] if title else vector
+    title_vector = await matcher.encode(title) if title else vector
     allowed = await matcher.index.read(
         organisations, lambda: _allowed_organisations(organisations, filter)
     )
