@@ -11,8 +11,9 @@ connection, POST /graphql for
 - suggestPartners(text:) of free texts (real funding-call titles),
 - suggestFundingCalls(organisationId:) of the same organisations,
 
-p50/p95 after a warm-up (and `{ __typename }`, the floor of any GraphQL request), at the real size (about 23k organisations) and at 100k (the real
-ones plus synthetic copies: see bench/_synthetic.py), the server restarted in between.
+p50/p95 after a warm-up (and `{ __typename }`, the floor of any GraphQL request), at the
+real size (about 23k organisations) and at 100k (the real ones plus synthetic copies: see
+bench/_synthetic.py), the server restarted in between.
 
 Baseline, in this process and this run: an exact numpy scan (matrix @ query, argpartition
 top-10, sorted) of the same stored vectors read back from the graph, timed with numpy's default
