@@ -199,27 +199,20 @@ class Participations:
 
     def in_family(self, organisation: str, family: str, depths: Sequence[int]) -> int:
         """Past projects of the organisation whose topic is in `family` at any of `depths`
-        (`families(organisation, depths)[family]`, read from the index where it has them)."""
-        if not all(depth in FAMILY_DEPTHS for depth in depths):
-            return self.families(organisation, depths)[family]
-        return sum(
-            counts.get(organisation, 0)
-            for depth in depths
-            if (counts := self.in_families.get((depth, family))) is not None
-        )
+        (as `families(organisation, depths)[family]`, read from the index)."""
+        return sum(self._in_family(depth, family).get(organisation, 0) for depth in depths)
 
     def family_members(self, family: str, depth: int, limit: int) -> list[str]:
         """The organisations with the most past projects in a topic family, most first (ties
         by id)."""
-        if depth in FAMILY_DEPTHS:
-            counts = self.in_families.get((depth, family), Counter())
-        else:
-            counts = Counter()
-            for project, topic in self.project_topics.items():
-                if topic_family(topic, depth) == family:
-                    counts.update(self.members.get(project, ()))
+        counts = self._in_family(depth, family)
         ranked = heapq.nsmallest(limit, counts.items(), key=lambda item: (-item[1], item[0]))
         return [organisation for organisation, _ in ranked]
+
+    def _in_family(self, depth: int, family: str) -> Mapping[str, int]:
+        if depth not in FAMILY_DEPTHS:
+            raise ValueError(f"topic families are indexed at depths {FAMILY_DEPTHS}, not {depth}")
+        return self.in_families.get((depth, family), {})
 
 
 def _common(mine: frozenset[str], theirs: frozenset[str] | None) -> tuple[str, ...]:
