@@ -259,7 +259,6 @@ def _add_partners_of_partners(
         raw[position] = total
     top = float(raw.max())
     if top <= 0.0:
-        scores.partners.clear()
         return
     scores.graph = scores.graph + weights.partners * raw / top
 

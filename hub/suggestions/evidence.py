@@ -43,8 +43,8 @@ class OrganisationFacts(Mapping[str, Facts]):
         self._participations = participations
         self._programme = topic_family(topic, PARTNER_PROGRAMME_DEPTH) if topic else None
         self._destination = topic_family(topic, DESTINATION_DEPTH) if topic else None
+        self._asker = asker
         self._shared_with = participations.shared_with(asker) if asker else None
-        self._asker_projects = participations.projects.get(asker, frozenset()) if asker else None
         self._asker_networks = participations.networks.get(asker, frozenset()) if asker else None
         self._built: dict[str, Facts] = {}
 
@@ -62,20 +62,13 @@ class OrganisationFacts(Mapping[str, Facts]):
         return len(self._nodes)
 
     def counts(self, node_ids: Sequence[str]) -> Counts:
-        nodes = self._nodes
-        projects, networks = self._participations.projects, self._participations.networks
-        mine, my_networks = self._asker_projects, self._asker_networks
+        done, asker = self._participations, self._asker
+        networks, my_networks = done.networks, self._asker_networks
         families = [self._family_counts(node_id) for node_id in node_ids]
         return Counts(
-            popularity=_column(
-                max(int(nodes[node_id].get("participations") or 0), len(theirs))
-                if (theirs := projects.get(node_id))
-                else int(nodes[node_id].get("participations") or 0)
-                for node_id in node_ids
-            ),
+            popularity=_column(self._popularity(node_id) for node_id in node_ids),
             co_participations=_column(
-                len(mine & theirs) if mine and (theirs := projects.get(node_id)) else 0
-                for node_id in node_ids
+                done.shared(asker, node_id) if asker else 0 for node_id in node_ids
             ),
             shared_networks=_column(
                 len(my_networks & theirs)
@@ -95,9 +88,7 @@ class OrganisationFacts(Mapping[str, Facts]):
             kind=node.get("kind"),
             country=node.get("country"),
             city=node.get("city"),
-            popularity=max(
-                int(node.get("participations") or 0), self._participations.count(node_id)
-            ),
+            popularity=self._popularity(node_id),
             programme_participations=programme,
             programme=self._programme,
             destination_participations=destination,
@@ -106,6 +97,11 @@ class OrganisationFacts(Mapping[str, Facts]):
             shared_networks=shared.networks,
             shared_programmes=shared.programmes,
         )
+
+    def _popularity(self, node_id: str) -> int:
+        """Past participations: as the node says, or as counted here if more."""
+        declared = int(self._nodes[node_id].get("participations") or 0)
+        return max(declared, self._participations.count(node_id))
 
     def _family_counts(self, node_id: str) -> tuple[int, int]:
         """Past projects in the topic's programme part and destination (0, 0 with no topic)."""
