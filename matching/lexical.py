@@ -17,6 +17,7 @@ import numpy as np
 import numpy.typing as npt
 from scipy import sparse
 
+from matching.arrays import joined
 from matching.text import counted_terms
 
 FloatArray = npt.NDArray[np.float32]
@@ -193,22 +194,13 @@ class LexicalIndex:
     def _build(self) -> _Matrices:
         rows = len(self._ids)
         vocabulary = len(self._vocabulary)
+        entries = [(row, entry) for row, entry in enumerate(self._documents) if entry is not None]
+        sizes = np.fromiter((entry[0].size for _, entry in entries), np.int64, len(entries))
+        r = np.repeat(np.fromiter((row for row, _ in entries), np.int64, len(entries)), sizes)
+        c = joined([entry[0] for _, entry in entries], np.int64)
+        tf = joined([entry[1] for _, entry in entries], np.float32)
         lengths = np.zeros(rows, dtype=np.float32)
-        row_index: list[npt.NDArray[np.int64]] = []
-        columns: list[npt.NDArray[np.int64]] = []
-        counts: list[FloatArray] = []
-        for row, entry in enumerate(self._documents):
-            if entry is None:
-                continue
-            row_index.append(np.full(entry[0].size, row, dtype=np.int64))
-            columns.append(entry[0])
-            counts.append(entry[1])
-            lengths[row] = float(entry[1].sum())
-        if columns:
-            r, c, tf = np.concatenate(row_index), np.concatenate(columns), np.concatenate(counts)
-        else:
-            r = c = np.zeros(0, dtype=np.int64)
-            tf = np.zeros(0, dtype=np.float32)
+        lengths[:] = np.bincount(r, weights=tf, minlength=rows)
         documents = max(len(self._rows), 1)
         df = np.bincount(c, minlength=vocabulary).astype(np.float32)
         average = float(lengths.sum()) / documents or 1.0

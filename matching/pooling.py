@@ -15,6 +15,7 @@ import numpy as np
 import numpy.typing as npt
 from scipy import sparse
 
+from matching.arrays import joined, offsets
 from matching.vectors import FloatArray, VectorIndexError, normalise
 
 DEFAULT_BETA = 15.0
@@ -123,12 +124,13 @@ class SentenceIndex:
 
     def _built(self) -> sparse.csr_array:
         if self._membership is None:
-            rows = [np.full(self._documents[d].size, i) for i, d in enumerate(self._ids)]
-            columns = [self._documents[d] for d in self._ids]
-            r = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
-            c = np.concatenate(columns) if columns else np.zeros(0, dtype=np.int64)
+            # Each document's sentence rows are sorted and distinct: the matrix is built
+            # row by row as it is stored, with no sorting (see matching.arrays).
+            columns = [self._documents[doc_id] for doc_id in self._ids]
+            sizes = np.fromiter((rows.size for rows in columns), np.int64, len(columns))
+            indices = joined(columns, np.int64)
             self._membership = sparse.csr_array(
-                (np.ones(r.size, dtype=np.float32), (r, c)),
+                (np.ones(indices.size, dtype=np.float32), indices, offsets(sizes)),
                 shape=(len(self._ids), max(len(self._sentences), 1)),
             )
         return self._membership

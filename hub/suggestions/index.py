@@ -36,7 +36,7 @@ from hub.suggestions.readwrite import ReadWriteLock
 from hub.suggestions.sentences import sentence_key, stored_vectors
 from hub.suggestions.store import EMBEDDED_LABELS, embedded_text, parts_of
 from hub.suggestions.vectors import unpack
-from matching.documents import node_text
+from matching.documents import FIELDS_BY_LABEL, node_text
 from matching.embeddings import FloatArray
 from matching.lexical import LexicalIndex
 from matching.pooling import SentenceIndex
@@ -152,8 +152,12 @@ class LabelIndex:
         self._layout = None
         node_id = str(node["id"])
         encoded = node.pop("embedding", None)
+        before = self.nodes.get(node_id)
         self.nodes[node_id] = node
-        self.lexical.add(node_id, node_text(self.label, node))
+        if before is None or _text_changed(self.label, before, node):
+            # An embedding written for unchanged text (every node of an import) leaves the
+            # words as they were: re-indexing them would rebuild the lexical matrices.
+            self.lexical.add(node_id, node_text(self.label, node))
         vector = unpack(encoded) if isinstance(encoded, str) else None
         if vector is not None and vector.shape == (self.dimensions,):
             self.vectors.add([node_id], vector.reshape(1, -1))
@@ -317,6 +321,11 @@ class MatchIndex:
         if changed or deleted:
             await _prepare(index)
         return len(changed)
+
+
+def _text_changed(label: str, before: Mapping[str, Any], after: Mapping[str, Any]) -> bool:
+    """Whether any field the label's matching text is made of differs between two copies."""
+    return any(before.get(name) != after.get(name) for name in FIELDS_BY_LABEL[label])
 
 
 def _changed(index: LabelIndex, stamps: Sequence[Mapping[str, Any]]) -> list[str]:

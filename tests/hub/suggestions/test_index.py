@@ -11,7 +11,7 @@ import hub.suggestions.index as index_module
 from graph import Statement
 from graph.falkordb_engine import FalkorDBEngine
 from hub.graph_schema import HUB_SCHEMA
-from hub.suggestions.index import BULK, STATEMENTS, MatchIndex
+from hub.suggestions.index import BULK, STATEMENTS, LabelIndex, MatchIndex
 
 
 def stamp(after_seconds: float = 0.0) -> str:
@@ -159,3 +159,19 @@ async def test_the_first_load_lists_ids_and_reads_nodes_a_page_at_a_time(
     # ids two at a time (2, 2, 1), then the nodes three at a time (3, 2): no reply holds a
     # whole label
     assert graph.round_trips - before == 5
+
+
+def test_an_embedding_of_unchanged_text_keeps_the_lexical_matrices() -> None:
+    index = LabelIndex("Organisation", 4)
+    node = {"id": "a", "name": "Port Labs", "description_en": "harbour logistics sensors"}
+    index.put(dict(node), [])
+    index.prepare()
+    built = index.lexical._built()
+
+    index.put({**node, "embedded_at": stamp(), "embedding": None}, [])
+    index.prepare()
+    assert index.lexical._built() is built  # the words are the same: nothing rebuilt
+
+    index.put({**node, "description_en": "solar roofs"}, [])
+    assert [hit.id for hit in index.lexical.search("solar", limit=5)] == ["a"]
+    assert index.lexical.search("harbour", limit=5) == []
