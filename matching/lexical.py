@@ -65,6 +65,11 @@ class LexicalIndex:
         self._ids: list[str] = []
         self._rows: dict[str, int] = {}
         self._documents: list[tuple[npt.NDArray[np.int64], FloatArray] | None] = []
+        self._words: list[tuple[str, ...]] = []
+        """Each row's words, one per column of its entry: a document asked about as a query
+        shows them as a parsed text would (the first word seen of each stem)."""
+        self._word_forms: dict[str, str] = {}
+        """One copy of each distinct word, shared by every row that has it."""
         self._free: list[int] = []
         self._matrices: _Matrices | None = None
 
@@ -78,8 +83,12 @@ class LexicalIndex:
     def add(self, doc_id: str, text: str) -> None:
         """Index a document, replacing the one with the same id."""
         counts: Counter[str] = Counter()
+        first_words: dict[str, str] = {}
         for term, count in counted_terms(text):
             counts[term.stem] += count
+            first_words.setdefault(term.stem, term.word)
+        forms = self._word_forms
+        words = tuple(forms.setdefault(word, word) for word in first_words.values())
         columns = np.fromiter(
             (self._vocabulary.setdefault(stem, len(self._vocabulary)) for stem in counts),
             dtype=np.int64,
@@ -92,9 +101,11 @@ class LexicalIndex:
             if row == len(self._ids):
                 self._ids.append(doc_id)
                 self._documents.append(entry)
+                self._words.append(words)
             self._rows[doc_id] = row
         self._ids[row] = doc_id
         self._documents[row] = entry
+        self._words[row] = words
         self._matrices = None
 
     def add_many(self, documents: Iterable[tuple[str, str]]) -> None:
@@ -107,6 +118,7 @@ class LexicalIndex:
         if row is None:
             return False
         self._documents[row] = None
+        self._words[row] = ()
         self._free.append(row)
         self._matrices = None
         return True
@@ -130,7 +142,21 @@ class LexicalIndex:
     def scored(self, query: str, weighting: Weighting = Weighting.BM25) -> LexicalScores:
         """A query scored over every document once: its best hits, any document's score, and
         the words a document shares with it, looked up only for the documents asked about."""
-        parsed = self._parse(query)
+        return self._scored(self._parse(query), weighting)
+
+    def scored_document(
+        self, doc_id: str, weighting: Weighting = Weighting.BM25
+    ) -> LexicalScores | None:
+        """`scored` with an indexed document's own text as the query (an organisation asking
+        for partners), from the terms analysed when it was added: a 2,000-word profile took
+        2-3 ms to analyse again. None when the document is not indexed."""
+        row = self._rows.get(doc_id)
+        entry = self._documents[row] if row is not None else None
+        if row is None or entry is None:
+            return None
+        return self._scored(_Query(entry[0], entry[1], self._words[row]), weighting)
+
+    def _scored(self, parsed: _Query, weighting: Weighting) -> LexicalScores:
         matrices = self._built()
         if parsed.columns.size == 0:
             return LexicalScores(self, parsed, np.zeros(len(self._ids), dtype=np.float32))

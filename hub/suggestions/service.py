@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import asyncio
 from collections import OrderedDict
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -115,13 +116,21 @@ def _check_first(first: int) -> None:
 
 
 async def _query_vector(
-    matcher: Matcher, index: LabelIndex, node_id: str | None, text: str
+    matcher: Matcher, index: LabelIndex, node_id: str | None, text: Callable[[], str]
 ) -> FloatArray:
+    """The stored vector of the asking node, else its text (made only then) encoded."""
     if node_id is not None:
         stored = await matcher.index.glance(index, lambda: index.vectors.vector(node_id))
         if stored is not None:
             return stored
-    return await matcher.encode(text)
+    return await matcher.encode(text())
+
+
+def _words_scored(index: LabelIndex, node_id: str | None, text: Callable[[], str]) -> LexicalScores:
+    """BM25 of a query over the index: the asking node's own terms when it is indexed there,
+    else its text (made only then) analysed."""
+    found = index.lexical.scored_document(node_id) if node_id is not None else None
+    return found if found is not None else index.lexical.scored(text())
 
 
 def _candidates(
@@ -195,22 +204,23 @@ async def suggest_partners(
     exclude: set[str] = set()
     query_id: str | None = None
     query_index = organisations
+    query_text: Callable[[], str]
     if organisation_id is not None:
         asker = _node(organisations, organisation_id, "organisationId", "organisation")
-        query_id, query_text = organisation_id, node_text("Organisation", asker)
+        query_id, query_text = organisation_id, partial(node_text, "Organisation", asker)
         exclude.add(organisation_id)
     elif pilot_project_id is not None:
         pilots = await matcher.index.of(graph, "PilotProject")
         pilot = _node(pilots, pilot_project_id, "pilotProjectId", "pilot project")
         query_id, query_text, query_index = (
             pilot_project_id,
-            node_text("PilotProject", pilot),
+            partial(node_text, "PilotProject", pilot),
             pilots,
         )
         if filter is None and pilot.get("partners_sought"):
             filter = OrganisationFilter(kinds=list(pilot["partners_sought"]))
     elif text is not None and text.strip():
-        query_text = text
+        query_text = partial(str, text)
     else:
         raise ValidationFailed(
             [FieldIssue("organisationId", "give organisationId, pilotProjectId or text")]
@@ -225,7 +235,7 @@ async def suggest_partners(
         # shares with the query are looked up in the index as the ranking returns it.
         allowed = _allowed_organisations(organisations, filter)
         past = done.partners_of(organisation_id, PARTNER_POOL) if organisation_id else []
-        lexical = organisations.lexical.scored(query_text)
+        lexical = _words_scored(organisations, organisation_id, query_text)
         found = _candidates(
             organisations,
             organisations.semantic(vector),
@@ -275,7 +285,9 @@ async def suggest_funding_calls(
         organisations = await matcher.index.of(graph, "Organisation")
         asker = _node(organisations, organisation_id, "organisationId", "organisation")
         query_text = node_text("Organisation", asker)
-        vector = await _query_vector(matcher, organisations, organisation_id, query_text)
+        vector = await _query_vector(
+            matcher, organisations, organisation_id, partial(str, query_text)
+        )
         own_sentences = await matcher.index.glance(
             organisations, lambda: organisations.sentences.vectors_of(organisation_id)
         )
@@ -390,7 +402,7 @@ async def suggest_consortium(
     call = _node(calls, funding_call_id, "fundingCallId", "funding call")
     organisations = await matcher.index.of(graph, "Organisation")
     query_text = node_text("FundingCall", call)
-    vector = await _query_vector(matcher, calls, funding_call_id, query_text)
+    vector = await _query_vector(matcher, calls, funding_call_id, partial(str, query_text))
     title = _title(call)
     title_vector = await matcher.encode(title) if title else vector
     allowed = await matcher.index.read(
@@ -457,11 +469,11 @@ async def similar(
     _check_first(first)
     index = await matcher.index.of(matcher.graph, label)
     node = _node(index, node_id, "id", label)
-    text = node_text(label, node)
+    text = partial(node_text, label, node)
     vector = await _query_vector(matcher, index, node_id, text)
 
     def suggest() -> list[Suggestion]:
-        lexical = index.lexical.scored(text)
+        lexical = _words_scored(index, node_id, text)
         found = _candidates(index, index.semantic(vector), lexical, allowed=None)
         candidates = [c for c in found if c.id != node_id]
         ranked = ranking.similar(

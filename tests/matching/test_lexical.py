@@ -112,3 +112,25 @@ def test_shared_words_come_rarest_and_most_repeated_first_ties_in_query_order() 
     # and once each, in the order the query gives them
     assert shared == ("solar", "battery", "storage", "grid")
     assert scored.terms(["other3"]) == [("storage", "grid")]
+
+
+@pytest.mark.parametrize("weighting", list(Weighting))
+def test_an_indexed_document_as_the_query_scores_as_its_text_does(weighting: Weighting) -> None:
+    built = index()
+    built.add("repeat", "Data, data and more open DATA for smart cities")
+    text = "Open data: DATA platforms and a data platform for cities"
+    built.add("asker", text)
+    by_text = built.scored(text, weighting)
+    by_document = built.scored_document("asker", weighting)
+    assert by_document is not None
+    assert by_document.scores.tolist() == by_text.scores.tolist()
+    ids = ["repeat", "opendata", "mobility", "asker"]
+    assert by_document.terms(ids) == by_text.terms(ids)
+    assert "platforms" in by_document.terms(["mobility"])[0]  # as first written in the text
+
+
+def test_a_document_not_indexed_cannot_be_the_query() -> None:
+    built = index()
+    assert built.scored_document("nobody") is None
+    built.remove("health")
+    assert built.scored_document("health") is None
