@@ -263,7 +263,13 @@ class MatchIndex:
         index = self._labels[label]
         if time.monotonic() < self._due.get(label, -math.inf):
             return index
-        async with self._locks[label]:
+        lock = self._locks[label]
+        if lock.locked() and index.loaded:
+            # Another request is bringing it up to date: answer from the copy as it stands,
+            # a refresh behind at most, rather than wait. While an import writes, a refresh
+            # reads thousands of nodes, and requests that waited for it took up to 12 s.
+            return index
+        async with lock:
             if time.monotonic() >= self._due.get(label, -math.inf):
                 started = time.monotonic()
                 read = await self._refresh(graph, index)

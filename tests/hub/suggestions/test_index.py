@@ -175,3 +175,24 @@ def test_an_embedding_of_unchanged_text_keeps_the_lexical_matrices() -> None:
     index.put({**node, "description_en": "solar roofs"}, [])
     assert [hit.id for hit in index.lexical.search("solar", limit=5)] == ["a"]
     assert index.lexical.search("harbour", limit=5) == []
+
+
+async def test_while_one_request_refreshes_the_others_answer_from_the_copy(
+    graph: FalkorDBEngine,
+) -> None:
+    await graph.ensure_schema(HUB_SCHEMA)
+    await graph.run(CREATE, {"names": ["a"], "at": stamp()})
+    index = MatchIndex(384, refresh_interval=0.0)
+    lock = index._locks["Organisation"]
+
+    async with lock:  # the first load under way: nothing to answer from yet, so wait for it
+        waiting = asyncio.create_task(index.of(graph, "Organisation"))
+        await asyncio.sleep(0.05)
+        assert not waiting.done()
+    assert sorted((await waiting).nodes) == ["a"]
+
+    await graph.run(CREATE, {"names": ["b"], "at": stamp(1.0)})
+    async with lock:  # a refresh under way: answered at once, a refresh behind
+        copy = await asyncio.wait_for(index.of(graph, "Organisation"), timeout=1.0)
+        assert sorted(copy.nodes) == ["a"]
+    assert sorted((await index.of(graph, "Organisation")).nodes) == ["a", "b"]
