@@ -4,9 +4,10 @@ Each process keeps its own copy, loaded a page at a time on first use and then r
 the nodes changed (`updated_at`) or re-embedded (`embedded_at`) since the last refresh, at most
 once per `refresh_interval`; deleted nodes are noticed by a changed count. So a suggestion sees
 a write at most `refresh_interval` late, and never pays a full reload after the first. While a
-bulk write goes on (an import), a refresh that read `BULK` changed nodes or more makes the next
-one wait in proportion to what it cost (`REFRESH_SHARE`): following an import must not take the
-serving process's time, nor the import's.
+bulk write goes on (an import), `BULK` changed nodes or more are read in the background while
+requests answer from the copy as it stands, and the next refresh waits in proportion to what
+that one cost (`REFRESH_SHARE`): following an import must not take the serving process's time,
+nor the import's, nor keep requests waiting.
 
 A refresh applies its nodes a chunk at a time, yielding to the event loop in between, and builds
 the scoring matrices in a worker thread, so requests keep flowing while an import writes.
@@ -17,6 +18,7 @@ them from seeing a refresh half way.
 from __future__ import annotations
 
 import asyncio
+import logging
 import math
 import time
 from collections.abc import Callable, Collection, Mapping, Sequence
@@ -62,6 +64,7 @@ REFRESH_SHARE = 0.2
 `BULK` nodes or more, the next waits four times as long as it took (or `refresh_interval`)."""
 NODE = "n {.*, search_text: null, sort_key: null} AS node"
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -220,6 +223,8 @@ class MatchIndex:
         self._due: dict[str, float] = {}
         """When each label may be refreshed next (monotonic seconds)."""
         self._locks = {label: asyncio.Lock() for label in EMBEDDED_LABELS}
+        self._background: set[asyncio.Task[None]] = set()
+        """Refreshes reading a bulk write (kept referenced until they end)."""
         self._participations = ParticipationCache(interval=participations_interval)
         self._experienced: list[str] = []
         self._experienced_version: tuple[str, int] | None = None
@@ -259,56 +264,100 @@ class MatchIndex:
             return work()
 
     async def of(self, graph: GraphEngine, label: str) -> LabelIndex:
-        """The label's index, brought up to date if it was last refreshed long enough ago."""
+        """The label's index, brought up to date if it was last refreshed long enough ago.
+
+        A few changed nodes (someone's edit) are read before answering, so a suggestion sees
+        them. `BULK` or more (an import) are read in the background while requests answer from
+        the copy as it stands, as do requests that come while any refresh is under way: a
+        refresh of an import's thousands of nodes took seconds, and requests that waited for
+        it up to 16 s. Only the first load is always waited for."""
         index = self._labels[label]
         if time.monotonic() < self._due.get(label, -math.inf):
             return index
         lock = self._locks[label]
         if lock.locked() and index.loaded:
-            # Another request is bringing it up to date: answer from the copy as it stands,
-            # a refresh behind at most, rather than wait. While an import writes, a refresh
-            # reads thousands of nodes, and requests that waited for it took up to 12 s.
             return index
-        async with lock:
+        await lock.acquire()
+        handed_over = False
+        try:
             if time.monotonic() >= self._due.get(label, -math.inf):
-                started = time.monotonic()
-                read = await self._refresh(graph, index)
-                took = time.monotonic() - started
-                pause = self.refresh_interval
-                if read >= BULK:
-                    pause = max(pause, took * (1.0 / REFRESH_SHARE - 1.0))
-                self._due[label] = time.monotonic() + pause
+                handed_over = await self._refresh(graph, index)
+        finally:
+            if not handed_over:
+                lock.release()
         return index
 
-    async def _refresh(self, graph: GraphEngine, index: LabelIndex) -> int:
-        """Bring the copy up to date; how many changed nodes it read."""
+    async def _refresh(self, graph: GraphEngine, index: LabelIndex) -> bool:
+        """Bring the copy up to date, under its label's lock; True when a bulk of changes is
+        left to a background task, which releases the lock when it is done."""
+        started = time.monotonic()
         began = datetime.now(UTC)
-        read = await self._read_changes(graph, index)
-        index.since = (began - STAMP_MARGIN).isoformat(timespec="milliseconds")
-        return read
-
-    async def _read_changes(self, graph: GraphEngine, index: LabelIndex) -> int:
-        statements = STATEMENTS[index.label]
         if not index.loaded:
-            # Ids first, a page at a time (23k in one reply took 50-70 ms to parse on the loop),
-            # then nodes by id: paging the nodes themselves by `ORDER BY id` re-sorts the label
-            # for every page of ten.
-            listed = await every_row(graph, statements.ids_after, "id", page=STAMP_PAGE)
-            ids = [str(row["id"]) for row in listed]
-            for start in range(0, len(ids), PAGE):
-                rows = await graph.run(statements.by_ids, {"ids": ids[start : start + PAGE]})
-                await _apply(graph, index, [dict(row["node"]) for row in rows])
-            index.loaded = True
-            await _prepare(index)
-            return 0  # a first load follows no write: the next refresh is not put off
-        # Stamps first: what was stamped within the margin comes back again, so only the nodes
-        # whose stamps differ from the copy here are read.
-        # A page at a time: while an import writes, thousands are stamped.
+            await self._load(graph, index)
+            self._refreshed(index, began, started, read=0)  # a first load follows no write
+            return False
+        changed = await self._changed_ids(graph, index)
+        if len(changed) < BULK:
+            await self._read_changes(graph, index, changed)
+            self._refreshed(index, began, started, read=len(changed))
+            return False
+        task = asyncio.create_task(self._refresh_in_background(graph, index, changed, began))
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)
+        return True
+
+    async def _refresh_in_background(
+        self, graph: GraphEngine, index: LabelIndex, changed: list[str], began: datetime
+    ) -> None:
+        started = time.monotonic()
+        try:
+            await self._read_changes(graph, index, changed)
+            self._refreshed(index, began, started, read=len(changed))
+        except Exception:  # the copy stays as it is; the next request tries again
+            log.exception("refreshing the %s index failed", index.label)
+        finally:
+            self._locks[index.label].release()
+
+    def _refreshed(self, index: LabelIndex, began: datetime, started: float, read: int) -> None:
+        """Note a refresh that began at `began`: the next reads from shortly before it, and
+        waits `refresh_interval`, or in proportion to the refresh after a bulk write."""
+        index.since = (began - STAMP_MARGIN).isoformat(timespec="milliseconds")
+        pause = self.refresh_interval
+        if read >= BULK:
+            pause = max(pause, (time.monotonic() - started) * (1.0 / REFRESH_SHARE - 1.0))
+        self._due[index.label] = time.monotonic() + pause
+
+    async def _load(self, graph: GraphEngine, index: LabelIndex) -> None:
+        """The first load: ids first, a page at a time (23k in one reply took 50-70 ms to parse
+        on the loop), then nodes by id (paging the nodes themselves by `ORDER BY id` re-sorts
+        the label for every page of ten)."""
+        statements = STATEMENTS[index.label]
+        listed = await every_row(graph, statements.ids_after, "id", page=STAMP_PAGE)
+        ids = [str(row["id"]) for row in listed]
+        for start in range(0, len(ids), PAGE):
+            rows = await graph.run(statements.by_ids, {"ids": ids[start : start + PAGE]})
+            await _apply(graph, index, [dict(row["node"]) for row in rows])
+        index.loaded = True
+        await _prepare(index)
+
+    async def _changed_ids(self, graph: GraphEngine, index: LabelIndex) -> list[str]:
+        """The nodes whose stamps differ from the copy here. Stamps first: what was stamped
+        within the margin comes back again, so only those that differ are read. A page at a
+        time: while an import writes, thousands are stamped; compared off the loop, as the
+        whole label may come back."""
         stamps = await every_row(
-            graph, statements.stamps, "id", page=STAMP_PAGE, params={"since": index.since}
+            graph,
+            STATEMENTS[index.label].stamps,
+            "id",
+            page=STAMP_PAGE,
+            params={"since": index.since},
         )
-        # Compared off the loop: while an import writes, the whole label comes back.
-        changed = await asyncio.to_thread(_changed, index, stamps)
+        return await asyncio.to_thread(_changed, index, stamps)
+
+    async def _read_changes(
+        self, graph: GraphEngine, index: LabelIndex, changed: list[str]
+    ) -> None:
+        statements = STATEMENTS[index.label]
         for start in range(0, len(changed), PAGE):
             rows = await graph.run(statements.by_ids, {"ids": changed[start : start + PAGE]})
             await _apply(graph, index, [dict(row["node"]) for row in rows])
@@ -326,7 +375,6 @@ class MatchIndex:
                     index.drop(node_id)
         if changed or deleted:
             await _prepare(index)
-        return len(changed)
 
 
 def _text_changed(label: str, before: Mapping[str, Any], after: Mapping[str, Any]) -> bool:

@@ -73,7 +73,9 @@ async def test_a_bulk_write_stamped_before_the_margin_is_not_read_again(
     assert [row["id"] for row in again] == ["new"]  # within the margin: looked at once more
 
 
-async def test_after_reading_a_bulk_write_the_next_refresh_waits(graph: FalkorDBEngine) -> None:
+async def test_a_bulk_write_is_read_in_the_background_and_the_next_refresh_waits(
+    graph: FalkorDBEngine,
+) -> None:
     await graph.ensure_schema(HUB_SCHEMA)
     await graph.run(CREATE, {"names": ["first"], "at": stamp()})
     index = MatchIndex(384, refresh_interval=0.0)
@@ -84,7 +86,10 @@ async def test_after_reading_a_bulk_write_the_next_refresh_waits(graph: FalkorDB
 
     bulk = [f"bulk-{number}" for number in range(BULK)]
     await graph.run(CREATE, {"names": bulk, "at": stamp()})
-    assert set(bulk) <= set((await index.of(graph, "Organisation")).nodes)
+    answered = await index.of(graph, "Organisation")  # at once, from the copy as it stands
+    assert not set(bulk) & set(answered.nodes)
+    async with index._locks["Organisation"]:  # the background refresh has ended
+        assert set(bulk) <= set(answered.nodes)
     await graph.run(CREATE, {"names": ["late"], "at": stamp()})
     before = graph.round_trips
     put_off = await index.of(graph, "Organisation")
@@ -196,3 +201,27 @@ async def test_while_one_request_refreshes_the_others_answer_from_the_copy(
         copy = await asyncio.wait_for(index.of(graph, "Organisation"), timeout=1.0)
         assert sorted(copy.nodes) == ["a"]
     assert sorted((await index.of(graph, "Organisation")).nodes) == ["a", "b"]
+
+
+async def test_a_failed_background_refresh_is_tried_again_by_the_next_request(
+    graph: FalkorDBEngine, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    await graph.ensure_schema(HUB_SCHEMA)
+    await graph.run(CREATE, {"names": ["first"], "at": stamp()})
+    index = MatchIndex(384, refresh_interval=0.0)
+    await index.of(graph, "Organisation")
+    bulk = [f"bulk-{number}" for number in range(BULK)]
+    await graph.run(CREATE, {"names": bulk, "at": stamp()})
+
+    async def unavailable(*args: object) -> None:
+        raise ConnectionError("graph went away")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(index, "_read_changes", unavailable)
+        await index.of(graph, "Organisation")
+        async with index._locks["Organisation"]:  # released although the refresh failed
+            pass
+    assert "refreshing the Organisation index failed" in caplog.text
+    await index.of(graph, "Organisation")
+    async with index._locks["Organisation"]:
+        assert set(bulk) <= set(index._labels["Organisation"].nodes)
