@@ -225,8 +225,7 @@ class LexicalIndex:
         r = np.repeat(np.fromiter((row for row, _ in entries), np.int64, len(entries)), sizes)
         c = joined([entry[0] for _, entry in entries], np.int64)
         tf = joined([entry[1] for _, entry in entries], np.float32)
-        lengths = np.zeros(rows, dtype=np.float32)
-        lengths[:] = np.bincount(r, weights=tf, minlength=rows)
+        lengths = np.bincount(r, weights=tf, minlength=rows).astype(np.float32)
         documents = max(len(self._rows), 1)
         df = np.bincount(c, minlength=vocabulary).astype(np.float32)
         average = float(lengths.sum()) / documents or 1.0
