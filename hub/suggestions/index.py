@@ -331,12 +331,8 @@ class MatchIndex:
         """The first load: ids first, a page at a time (23k in one reply took 50-70 ms to parse
         on the loop), then nodes by id (paging the nodes themselves by `ORDER BY id` re-sorts
         the label for every page of ten)."""
-        statements = STATEMENTS[index.label]
-        listed = await every_row(graph, statements.ids_after, "id", page=STAMP_PAGE)
-        ids = [str(row["id"]) for row in listed]
-        for start in range(0, len(ids), PAGE):
-            rows = await graph.run(statements.by_ids, {"ids": ids[start : start + PAGE]})
-            await _apply(graph, index, [dict(row["node"]) for row in rows])
+        listed = await every_row(graph, STATEMENTS[index.label].ids_after, "id", page=STAMP_PAGE)
+        await _read_nodes(graph, index, [str(row["id"]) for row in listed])
         index.loaded = True
         await _prepare(index)
 
@@ -358,9 +354,7 @@ class MatchIndex:
         self, graph: GraphEngine, index: LabelIndex, changed: list[str]
     ) -> None:
         statements = STATEMENTS[index.label]
-        for start in range(0, len(changed), PAGE):
-            rows = await graph.run(statements.by_ids, {"ids": changed[start : start + PAGE]})
-            await _apply(graph, index, [dict(row["node"]) for row in rows])
+        await _read_nodes(graph, index, changed)
         # Fewer nodes in the graph than here: some were deleted. (More: some were written after
         # the stamps were read, and are read next time; while an import writes that is every
         # refresh, and listing every id then held the loop.) Ids a page at a time: 23k in one
@@ -375,6 +369,14 @@ class MatchIndex:
                     index.drop(node_id)
         if changed or deleted:
             await _prepare(index)
+
+
+async def _read_nodes(graph: GraphEngine, index: LabelIndex, ids: Sequence[str]) -> None:
+    """Read these nodes into the index, `PAGE` at a time."""
+    statement = STATEMENTS[index.label].by_ids
+    for start in range(0, len(ids), PAGE):
+        rows = await graph.run(statement, {"ids": list(ids[start : start + PAGE])})
+        await _apply(graph, index, [dict(row["node"]) for row in rows])
 
 
 def _text_changed(label: str, before: Mapping[str, Any], after: Mapping[str, Any]) -> bool:

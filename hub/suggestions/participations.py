@@ -167,12 +167,9 @@ class Participations:
 
     def partners_of(self, organisation: str, limit: int) -> list[str]:
         """Those the organisation did the most projects with, most first (ties by id)."""
-        counts: Counter[str] = Counter()
-        for project in self.projects.get(organisation, ()):
-            counts.update(self.members.get(project, ()))
+        counts = self._partner_counts(organisation)
         counts.pop(organisation, None)
-        ranked = heapq.nsmallest(limit, counts.items(), key=lambda item: (-item[1], item[0]))
-        return [partner for partner, _ in ranked]
+        return _most(counts, limit)
 
     def among(self, seeds: Sequence[str], candidates: Iterable[str]) -> dict[str, dict[str, int]]:
         """Candidate -> seed -> projects they did together (partners of partners): each
@@ -180,10 +177,7 @@ class Participations:
         wanted = set(candidates)
         found: dict[str, dict[str, int]] = {}
         for seed in dict.fromkeys(seeds):
-            partners: Counter[str] = Counter()
-            for project in self.projects.get(seed, ()):
-                partners.update(self.members.get(project, ()))
-            for candidate, done in partners.items():
+            for candidate, done in self._partner_counts(seed).items():
                 if candidate != seed and candidate in wanted:
                     found.setdefault(candidate, {})[seed] = done
         return found
@@ -205,14 +199,26 @@ class Participations:
     def family_members(self, family: str, depth: int, limit: int) -> list[str]:
         """The organisations with the most past projects in a topic family, most first (ties
         by id)."""
-        counts = self._in_family(depth, family)
-        ranked = heapq.nsmallest(limit, counts.items(), key=lambda item: (-item[1], item[0]))
-        return [organisation for organisation, _ in ranked]
+        return _most(self._in_family(depth, family), limit)
+
+    def _partner_counts(self, organisation: str) -> Counter[str]:
+        """Each organisation the given one took part with -> how many projects (itself
+        included, once per project)."""
+        counts: Counter[str] = Counter()
+        for project in self.projects.get(organisation, ()):
+            counts.update(self.members.get(project, ()))
+        return counts
 
     def _in_family(self, depth: int, family: str) -> Mapping[str, int]:
         if depth not in FAMILY_DEPTHS:
             raise ValueError(f"topic families are indexed at depths {FAMILY_DEPTHS}, not {depth}")
         return self.in_families.get((depth, family), {})
+
+
+def _most(counts: Mapping[str, int], limit: int) -> list[str]:
+    """The `limit` ids with the highest counts, highest first (ties by id)."""
+    ranked = heapq.nsmallest(limit, counts.items(), key=lambda item: (-item[1], item[0]))
+    return [node_id for node_id, _ in ranked]
 
 
 def _common(mine: frozenset[str], theirs: frozenset[str] | None) -> tuple[str, ...]:
