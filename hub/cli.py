@@ -17,6 +17,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 import uvicorn
+import uvloop
 from arq.connections import create_pool
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -83,7 +84,8 @@ def _settings() -> Settings:
 def _execute(work: Callable[[], Coroutine[Any, Any, T]]) -> T:
     """Run a command's coroutine; known failures end with a clear message, not a trace."""
     try:
-        return asyncio.run(work())
+        with asyncio.Runner(loop_factory=uvloop.new_event_loop) as runner:
+            return runner.run(work())
     except (GraphError, HubError) as exc:
         console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(1) from None

@@ -9,7 +9,7 @@ Each hit carries the query words it shares with the document, for explanations.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -19,6 +19,7 @@ from scipy import sparse
 
 from matching.arrays import joined
 from matching.text import counted_terms
+from matching.top import RowArray, best_rows
 
 FloatArray = npt.NDArray[np.float32]
 
@@ -124,12 +125,16 @@ class LexicalIndex:
         return True
 
     # -- queries --------------------------------------------------------------------------
-    def ids(self) -> list[str | None]:
-        """Document ids in row order (None for a free row): the order of `score_vector`."""
-        return [
-            self._ids[row] if self._documents[row] is not None else None
-            for row in range(len(self._ids))
-        ]
+    @property
+    def rows(self) -> Mapping[str, int]:
+        """Each document's row: its entry in every array of scores."""
+        return self._rows
+
+    @property
+    def row_ids(self) -> Sequence[str]:
+        """The document of each row. A free row keeps the id it last held: it scores 0 and is
+        in no `rows` entry."""
+        return self._ids
 
     def prepare(self) -> None:
         """Build the scoring matrices now (e.g. in a worker thread) instead of on next use."""
@@ -263,24 +268,32 @@ class LexicalScores:
         scores: list[float] = found.tolist()
         return scores
 
+    def at(self, rows: RowArray) -> list[float]:
+        """The scores of these rows."""
+        scores: list[float] = self.scores[rows].astype(np.float64).tolist()
+        return scores
+
+    def best_rows(self, limit: int, allowed: npt.NDArray[np.bool_] | None = None) -> RowArray:
+        """The rows of the `limit` best matching documents (among `allowed` rows when given),
+        best first; equal scores in row order."""
+        scores = self.scores if allowed is None else np.where(allowed, self.scores, 0.0)
+        return best_rows(scores, limit, above=0.0)
+
     def best(
         self, limit: int | None, allowed: Collection[str] | None = None
     ) -> list[tuple[str, float]]:
         """The matching documents (only `allowed` ids when given) and their scores, best first;
         all of them when `limit` is None."""
         rows = self._index._rows
-        scores = self.scores
+        mask = None
         if allowed is not None:
-            mask = np.zeros(scores.size, dtype=bool)
+            mask = np.zeros(self.scores.size, dtype=bool)
             mask[[rows[doc_id] for doc_id in allowed if doc_id in rows]] = True
-            scores = np.where(mask, scores, 0.0)
-        candidates = np.flatnonzero(scores > 0.0)
-        if limit is not None and candidates.size > limit:
-            top = np.argpartition(-scores[candidates], limit - 1)[:limit]
-            candidates = candidates[top]
-        ordered = candidates[np.argsort(-scores[candidates], kind="stable")]
+        found = self.best_rows(self.scores.size if limit is None else limit, mask)
         ids = self._index._ids
-        return [(ids[row], float(scores[row])) for row in ordered.tolist()]
+        return [
+            (ids[row], score) for row, score in zip(found.tolist(), self.at(found), strict=True)
+        ]
 
     def terms(self, doc_ids: Sequence[str]) -> list[tuple[str, ...]]:
         """For each document, the query words it contains, by their BM25 contribution (ties in

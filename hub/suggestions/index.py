@@ -28,9 +28,11 @@ from functools import partial
 from typing import Any, TypeVar
 
 import numpy as np
+import numpy.typing as npt
 
 from graph import GraphEngine, Statement
 from hub.suggestions.closeness import Closeness
+from hub.suggestions.evidence import popularity
 from hub.suggestions.heap import settled
 from hub.suggestions.paging import every_row
 from hub.suggestions.participations import ParticipationCache, Participations
@@ -42,6 +44,7 @@ from matching.documents import FIELDS_BY_LABEL, node_text
 from matching.embeddings import FloatArray
 from matching.lexical import LexicalIndex
 from matching.pooling import SentenceIndex
+from matching.top import RowArray
 from matching.vectors import VectorIndex, normalise
 
 STAMP_MARGIN = timedelta(seconds=10)
@@ -125,13 +128,15 @@ class LabelIndex:
     loaded: bool = False
     guard: ReadWriteLock = field(default_factory=ReadWriteLock)
     """Held for writing by every change, for reading by every search in a worker thread."""
+    version: int = 0
+    """Counts the changes: what is derived from the nodes is kept until it moves."""
 
     def __post_init__(self) -> None:
         self.vectors = VectorIndex(self.dimensions)
         self.sentences = SentenceIndex(self.dimensions)
-        self._layout: tuple[list[str], dict[str, int], list[str]] | None = None
-        """The sentence index's ids, their rows, and the embedded ids it lacks (rebuilt after
-        any change)."""
+        self._layout: tuple[RowArray, list[tuple[int, str]]] | None = None
+        """The row of each document of the sentence index, and the rows and ids of the
+        embedded nodes it lacks (rebuilt after any change)."""
 
     def sentence_keys(self, node: dict[str, Any]) -> list[str]:
         """The keys of the sentence vectors an embedded node was built from (none if it is not)."""
@@ -153,6 +158,7 @@ class LabelIndex:
     def put(self, node: dict[str, Any], keys: list[str]) -> None:
         """Add or replace a node; `keys` are its sentence keys, whose vectors are stored here."""
         self._layout = None
+        self.version += 1
         node_id = str(node["id"])
         encoded = node.pop("embedding", None)
         before = self.nodes.get(node_id)
@@ -176,6 +182,7 @@ class LabelIndex:
 
     def drop(self, node_id: str) -> None:
         self._layout = None
+        self.version += 1
         self.nodes.pop(node_id, None)
         self.lexical.remove(node_id)
         self.vectors.remove(node_id)
@@ -187,24 +194,47 @@ class LabelIndex:
         self.sentences.prepare()
 
     def semantic(self, query: FloatArray) -> Closeness:
-        """Closeness in meaning of every embedded node to a query vector: the soft maximum
-        over its sentences, or the cosine of its own vector where its sentences are unknown."""
+        """Closeness in meaning of every embedded node to a query vector, by row: the soft
+        maximum over its sentences, or the cosine of its own vector where its sentences are
+        unknown."""
         if self._layout is None:
-            ids = self.sentences.ids()
+            rows = self.lexical.rows
+            pooled = np.array([rows[node_id] for node_id in self.sentences.ids()], dtype=np.int64)
             unpooled = [
-                node_id
+                (rows[node_id], node_id)
                 for node_id in self.nodes
                 if node_id in self.vectors and node_id not in self.sentences
             ]
-            self._layout = (ids, {node_id: row for row, node_id in enumerate(ids)}, unpooled)
-        ids, rows, unpooled = self._layout
-        unit = normalise(query)[0]
-        extra = {}
-        for node_id in unpooled:
-            vector = self.vectors.vector(node_id)
-            if vector is not None:
-                extra[node_id] = float(vector @ unit)
-        return Closeness(ids, self.sentences.score_vector(query), rows, extra)
+            self._layout = (pooled, unpooled)
+        pooled, unpooled = self._layout
+        scores = np.full(len(self.lexical.row_ids), np.nan, dtype=np.float32)
+        scores[pooled] = self.sentences.score_vector(query)
+        if unpooled:
+            unit = normalise(query)[0]
+            for row, node_id in unpooled:
+                vector = self.vectors.vector(node_id)
+                if vector is not None:
+                    scores[row] = vector @ unit
+        return Closeness(self.lexical.row_ids, scores, self.lexical.rows)
+
+    def rows_of(self, node_ids: Sequence[str]) -> RowArray:
+        """The rows of these nodes, in order (nodes not indexed left out)."""
+        rows = self.lexical.rows
+        return np.fromiter(
+            (row for node_id in node_ids if (row := rows.get(node_id)) is not None), np.int64
+        )
+
+    def ids_at(self, rows: RowArray) -> list[str]:
+        ids = self.lexical.row_ids
+        return [ids[row] for row in rows.tolist()]
+
+    def allowed_rows(self, allowed: Collection[str] | None) -> npt.NDArray[np.bool_] | None:
+        """Which rows hold one of the `allowed` nodes (None: all are allowed)."""
+        if allowed is None:
+            return None
+        mask = np.zeros(len(self.lexical.row_ids), dtype=bool)
+        mask[self.rows_of(list(allowed))] = True
+        return mask
 
 
 class MatchIndex:
@@ -227,7 +257,10 @@ class MatchIndex:
         """Refreshes reading a bulk write (kept referenced until they end)."""
         self._participations = ParticipationCache(interval=participations_interval)
         self._experienced: list[str] = []
-        self._experienced_version: tuple[str, int] | None = None
+        self._experienced_version: int | None = None
+        self._popularity: dict[str, int] = {}
+        self._popularity_of: tuple[int, Participations] | None = None
+        """The organisations' index version and the participations it was counted from."""
 
     async def participations(self, graph: GraphEngine) -> Participations:
         """Who took part in which project: read once, then re-read in the background at most
@@ -239,7 +272,7 @@ class MatchIndex:
     ) -> list[str]:
         """The organisations with the most past participations (a consortium's usual core)."""
         index = await self.of(graph, "Organisation")
-        version = (index.watermark, len(index.nodes))
+        version = index.version
         if self._experienced_version != version:
             # Sorted once per change of the index, not once per request; in a worker thread
             # under the read guard, as a refresh may be putting nodes in another.
@@ -247,6 +280,18 @@ class MatchIndex:
             self._experienced_version = version
         chosen = (node_id for node_id in self._experienced if allowed is None or node_id in allowed)
         return [node_id for _, node_id in zip(range(count), chosen, strict=False)]
+
+    async def popularity(self, graph: GraphEngine) -> Mapping[str, int]:
+        """Each organisation's past participations (`evidence.popularity`), counted again
+        when the organisations or the participations change."""
+        index = await self.of(graph, "Organisation")
+        done = await self.participations(graph)
+        known = self._popularity_of
+        if known is None or known[0] != index.version or known[1] is not done:
+            version = index.version
+            self._popularity = await self.read(index, partial(popularity, index.nodes, done))
+            self._popularity_of = (version, done)
+        return self._popularity
 
     async def read(self, index: LabelIndex, work: Callable[[], T]) -> T:
         """Run `work` (which reads `index`) in a worker thread, with no refresh under way.

@@ -108,7 +108,7 @@ class Participations:
         projects: dict[str, set[str]] = {}
         topics: dict[str, list[str]] = {}
         for project, topic, who in rows:
-            members[project] = tuple(who)
+            members[project] = tuple(dict.fromkeys(who))
             if topic:
                 project_topics[project] = topic
             for member in who:
@@ -139,13 +139,6 @@ class Participations:
     def count(self, organisation: str) -> int:
         return len(self.projects.get(organisation, ()))
 
-    def shared(self, one: str, other: str) -> int:
-        """Projects two organisations did together."""
-        mine, theirs = self.projects.get(one), self.projects.get(other)
-        if not mine or not theirs:
-            return 0
-        return len(mine & theirs)
-
     def shared_with(self, asker: str) -> Callable[[str], Shared]:
         """What each other organisation shares with `asker`: the asker's links are read once
         for the hundreds of candidates of a request."""
@@ -165,11 +158,11 @@ class Participations:
 
         return of
 
-    def partners_of(self, organisation: str, limit: int) -> list[str]:
-        """Those the organisation did the most projects with, most first (ties by id)."""
+    def partners(self, organisation: str) -> Counter[str]:
+        """Each organisation this one did projects with -> how many."""
         counts = self._partner_counts(organisation)
         counts.pop(organisation, None)
-        return _most(counts, limit)
+        return counts
 
     def among(self, seeds: Sequence[str], candidates: Iterable[str]) -> dict[str, dict[str, int]]:
         """Candidate -> seed -> projects they did together (partners of partners): each
@@ -199,7 +192,7 @@ class Participations:
     def family_members(self, family: str, depth: int, limit: int) -> list[str]:
         """The organisations with the most past projects in a topic family, most first (ties
         by id)."""
-        return _most(self._in_family(depth, family), limit)
+        return most(self._in_family(depth, family), limit)
 
     def _partner_counts(self, organisation: str) -> Counter[str]:
         """Each organisation the given one took part with -> how many projects (itself
@@ -215,7 +208,7 @@ class Participations:
         return self.in_families.get((depth, family), {})
 
 
-def _most(counts: Mapping[str, int], limit: int) -> list[str]:
+def most(counts: Mapping[str, int], limit: int) -> list[str]:
     """The `limit` ids with the highest counts, highest first (ties by id)."""
     ranked = heapq.nsmallest(limit, counts.items(), key=lambda item: (-item[1], item[0]))
     return [node_id for node_id, _ in ranked]

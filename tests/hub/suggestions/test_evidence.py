@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hub.suggestions.evidence import OrganisationFacts
+from hub.suggestions.evidence import OrganisationFacts, popularity
 from hub.suggestions.participations import Participations
 from matching.evidence import Counts
 
@@ -23,10 +23,15 @@ NODES = {
     "c": {"name": "C", "kind": "PUB", "country": "EL", "city": "Thessaloniki"},
     "d": {"name": "D", "kind": "REC", "country": "FR"},
 }
+POPULARITY = popularity(NODES, DONE)
+
+
+def test_popularity_is_the_larger_of_the_declared_and_the_counted_participations() -> None:
+    assert POPULARITY == {"a": 2, "b": 9, "c": 1, "d": 1}
 
 
 def test_the_counts_of_a_pool_are_those_of_its_facts() -> None:
-    facts = OrganisationFacts(NODES, DONE, topic="HORIZON-CL5-2024-D2-01-01", asker="a")
+    facts = OrganisationFacts(NODES, DONE, POPULARITY, topic="HORIZON-CL5-2024-D2-01-01", asker="a")
     pool = ["b", "c", "d"]
     counts = facts.counts(pool)
     expected = Counts.of_facts([facts[node_id] for node_id in pool])
@@ -42,7 +47,7 @@ def test_the_counts_of_a_pool_are_those_of_its_facts() -> None:
 
 
 def test_facts_are_built_only_when_asked_for_and_once() -> None:
-    facts = OrganisationFacts(NODES, DONE, asker="a")
+    facts = OrganisationFacts(NODES, DONE, POPULARITY, asker="a")
     facts.counts(list(NODES))
     assert facts._built == {}
     first = facts["b"]
@@ -51,3 +56,12 @@ def test_facts_are_built_only_when_asked_for_and_once() -> None:
     assert len(facts) == 4 and set(facts) == set(NODES)
     with pytest.raises(KeyError):
         facts["nobody"]
+
+
+def test_the_askers_partners_most_first_and_no_counts_without_an_asker_or_topic() -> None:
+    assert OrganisationFacts(NODES, DONE, POPULARITY, asker="a").asker_partners(5) == ["b", "c"]
+    facts = OrganisationFacts(NODES, DONE, POPULARITY)
+    counts = facts.counts(["a", "b"])
+    assert counts.popularity.tolist() == [2, 9] and facts.asker_partners(5) == []
+    for name in ("co_participations", "shared_networks", "programme_participations"):
+        assert getattr(counts, name).tolist() == [0, 0], name

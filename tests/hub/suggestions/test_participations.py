@@ -15,6 +15,7 @@ from hub.suggestions.participations import (
     ParticipationCache,
     Participations,
     Shared,
+    most,
 )
 
 ROWS = [
@@ -42,10 +43,11 @@ PARTICIPATE = Statement(
 def test_counts_and_shared_projects() -> None:
     done = Participations.of_projects(ROWS)
     assert [done.count(org) for org in "abcde"] == [3, 3, 1, 2, 0]
-    assert done.shared("a", "b") == 2 and done.shared("a", "e") == 0
-    assert done.shared("c", "b") == 1 and done.shared("e", "a") == 0
-    assert done.partners_of("a", limit=5) == ["b", "c", "d"]
-    assert done.partners_of("a", limit=1) == ["b"] and done.partners_of("e", limit=5) == []
+    assert done.partners("a") == {"b": 2, "c": 1, "d": 1} and done.partners("e") == {}
+    assert done.partners("c") == {"a": 1, "b": 1}
+    repeated = Participations.of_projects([("p", None, ["a", "b", "b"])])
+    assert repeated.partners("a") == {"b": 1} and repeated.members["p"] == ("a", "b")
+    assert most(done.partners("a"), 5) == ["b", "c", "d"] and most(done.partners("a"), 1) == ["b"]
     assert done.shared_with("a")("d") == Shared(projects=1)
     assert done.shared_with("e")("a") == NOTHING_SHARED
     assert done.among(["a", "b"], ["a", "c", "d"]) == {
@@ -106,7 +108,7 @@ async def test_the_cache_reads_the_graph_then_re_reads_in_the_background(
         await graph.run(JOIN, {"org": org, "name": network, "programme": programme})
     cache = ParticipationCache(interval=0.0)
     first = await cache.get(graph)
-    assert first.count("a") == 3 and first.shared("a", "b") == 2
+    assert first.count("a") == 3 and first.partners("a")["b"] == 2
     assert set(first.members) == {"p0", "p1", "p2", "p3", "p4"} and first.members["p0"] == ()
     shared = first.shared_with("a")
     assert shared("b") == Shared(2, ("EIT Digital", "EUREKA"), ("Digital Europe",))
@@ -122,4 +124,4 @@ async def test_the_cache_reads_the_graph_then_re_reads_in_the_background(
         await asyncio.sleep(0.02)
         if (await cache.get(graph)).count("e") == 1:
             break
-    assert (await cache.get(graph)).shared("a", "e") == 1
+    assert (await cache.get(graph)).partners("a")["e"] == 1
