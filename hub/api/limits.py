@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache, partial
@@ -37,6 +38,7 @@ from graphql import (
     SelectionSetNode,
     VariableNode,
     get_named_type,
+    print_ast,
     validate,
 )
 from graphql.type.introspection import SchemaMetaFieldDef, TypeMetaFieldDef
@@ -192,12 +194,21 @@ def limit_errors(
     return errors
 
 
+@dataclass(frozen=True)
+class _Document:
+    """A parsed document known by its text: hashing the parsed tree itself walked every node
+    of it (graphql-core hashes nodes by value), for each request."""
+
+    text: str
+    parsed: DocumentNode = dataclasses.field(compare=False, hash=False)
+
+
 @lru_cache(maxsize=CACHED_DOCUMENTS)
 def _validated(
-    schema: GraphQLSchema, document: DocumentNode, rules: tuple[type[ASTValidationRule], ...]
+    schema: GraphQLSchema, document: _Document, rules: tuple[type[ASTValidationRule], ...]
 ) -> tuple[GraphQLError, ...]:
     """GraphQL's own validation, once per document: clients send the same few queries."""
-    return tuple(validate(schema, document, rules))
+    return tuple(validate(schema, document.parsed, rules))
 
 
 class _Validation(SchemaExtension):
@@ -212,7 +223,9 @@ class _Validation(SchemaExtension):
         document = context.graphql_document
         if document is not None:
             schema = context.schema._schema
-            errors = list(_validated(schema, document, tuple(context.validation_rules)))
+            text = context.query if context.query is not None else print_ast(document)
+            rules = tuple(context.validation_rules)
+            errors = list(_validated(schema, _Document(text, document), rules))
             context.pre_execution_errors = errors or limit_errors(
                 self.limits, schema, document, context.variables or {}
             )

@@ -121,7 +121,7 @@ async def _query_vector(
 ) -> FloatArray:
     """The stored vector of the asking node, else its text (made only then) encoded."""
     if node_id is not None:
-        stored = await matcher.index.glance(index, lambda: index.vectors.vector(node_id))
+        stored = await matcher.index.read_on_loop(index, lambda: index.vectors.vector(node_id))
         if stored is not None:
             return stored
     return await matcher.encode(text())
@@ -233,8 +233,8 @@ async def suggest_partners(
     limit = max(first, 3 * first) if filter is not None and filter.local_first else first
 
     def suggest() -> list[Suggestion]:
-        # One worker-thread job under the index's read guard: the words each suggestion
-        # shares with the query are looked up in the index as the ranking returns it.
+        # One job under the index's read guard: the words each suggestion shares with the
+        # query are looked up in the index as the ranking returns it.
         allowed = _allowed_organisations(organisations, filter)
         facts = OrganisationFacts(organisations.nodes, done, popularity, asker=organisation_id)
         past = facts.asker_partners(PARTNER_POOL)
@@ -258,7 +258,7 @@ async def suggest_partners(
         ranked = ranking.partners(candidates, known, limit=limit, shared_terms=lexical.terms)
         return [Suggestion(organisations.nodes[item.id], item) for item in ranked]
 
-    items = await matcher.index.read(organisations, suggest)
+    items = await matcher.index.read_on_loop(organisations, suggest)
     if filter is not None and filter.local_first and asker is not None:
         items = _local_first(items, asker.get("city_key"), asker.get("country"))
     return items[:first]
@@ -290,7 +290,7 @@ async def suggest_funding_calls(
         vector = await _query_vector(
             matcher, organisations, organisation_id, partial(str, query_text)
         )
-        own_sentences = await matcher.index.glance(
+        own_sentences = await matcher.index.read_on_loop(
             organisations, lambda: organisations.sentences.vectors_of(organisation_id)
         )
         semantic = await matcher.index.read(
