@@ -136,6 +136,11 @@ class LexicalIndex:
         in no `rows` entry."""
         return self._ids
 
+    @property
+    def prepared(self) -> bool:
+        """Whether the scoring matrices are built (a query now costs no rebuild)."""
+        return self._matrices is not None
+
     def prepare(self) -> None:
         """Build the scoring matrices now (e.g. in a worker thread) instead of on next use."""
         self._built()

@@ -82,6 +82,11 @@ class SentenceIndex:
         self._membership = None
         return True
 
+    @property
+    def prepared(self) -> bool:
+        """Whether the document-sentence matrix is built (a query now costs no rebuild)."""
+        return self._membership is not None
+
     def prepare(self) -> None:
         """Build the document-sentence matrix now (e.g. in a worker thread), not on next use."""
         self._built()

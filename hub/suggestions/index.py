@@ -11,8 +11,9 @@ nor the import's, nor keep requests waiting.
 
 A refresh applies its nodes a chunk at a time, yielding to the event loop in between, and builds
 the scoring matrices in a worker thread, so requests keep flowing while an import writes.
-Searches score in worker threads too (`MatchIndex.read`), except the brief search for partners
-(`MatchIndex.read_on_loop`); a label's `ReadWriteLock` keeps them from seeing a refresh half way.
+Searches score in worker threads too (`MatchIndex.read`), except a brief search for partners
+while no refresh is under way (`MatchIndex.search`); a label's `ReadWriteLock` keeps them from
+seeing a refresh half way.
 """
 
 from __future__ import annotations
@@ -192,21 +193,18 @@ class LabelIndex:
         """Build the scoring matrices now (off the event loop) rather than on the next search."""
         self.lexical.prepare()
         self.sentences.prepare()
+        self._rows_of_vectors()
+
+    @property
+    def prepared(self) -> bool:
+        """Whether a search would find everything built (nothing changed since `prepare`)."""
+        return self.lexical.prepared and self.sentences.prepared and self._layout is not None
 
     def semantic(self, query: FloatArray) -> Closeness:
         """Closeness in meaning of every embedded node to a query vector, by row: the soft
         maximum over its sentences, or the cosine of its own vector where its sentences are
         unknown."""
-        if self._layout is None:
-            rows = self.lexical.rows
-            pooled = np.array([rows[node_id] for node_id in self.sentences.ids()], dtype=np.int64)
-            unpooled = [
-                (rows[node_id], node_id)
-                for node_id in self.nodes
-                if node_id in self.vectors and node_id not in self.sentences
-            ]
-            self._layout = (pooled, unpooled)
-        pooled, unpooled = self._layout
+        pooled, unpooled = self._rows_of_vectors()
         scores = np.full(len(self.lexical.row_ids), np.nan, dtype=np.float32)
         scores[pooled] = self.sentences.score_vector(query)
         if unpooled:
@@ -216,6 +214,20 @@ class LabelIndex:
                 if vector is not None:
                     scores[row] = vector @ unit
         return Closeness(self.lexical.row_ids, scores, self.lexical.rows)
+
+    def _rows_of_vectors(self) -> tuple[RowArray, list[tuple[int, str]]]:
+        """The row of each document of the sentence index, and the rows and ids of the
+        embedded nodes it lacks."""
+        if self._layout is None:
+            rows = self.lexical.rows
+            pooled = np.array([rows[node_id] for node_id in self.sentences.ids()], dtype=np.int64)
+            unpooled = [
+                (rows[node_id], node_id)
+                for node_id in self.nodes
+                if node_id in self.vectors and node_id not in self.sentences
+            ]
+            self._layout = (pooled, unpooled)
+        return self._layout
 
     def rows_of(self, node_ids: Sequence[str]) -> RowArray:
         """The rows of these nodes, in order (nodes not indexed left out)."""
@@ -298,19 +310,27 @@ class MatchIndex:
 
         Funding calls, consortia and similar nodes cost 5-15 ms of CPU on an idle machine; on
         the event loop such searches held it up to 150 ms while an import took the CPU, and a
-        request must not hold the loop that long (a search for partners is brief enough:
-        `read_on_loop`)."""
+        request must not hold the loop that long (a search for partners is brief enough to run
+        there while the index is still: `search`)."""
         async with index.guard.reading():
             return await asyncio.to_thread(work)
 
     async def read_on_loop(self, index: LabelIndex, work: Callable[[], T]) -> T:
-        """Run `work`, a read of `index` of a few milliseconds at most, on the event loop with
-        no refresh under way: handing it to a worker thread costs more than it saves. That is
-        a read of a few entries (microseconds), or a search for partners (2-4 ms of CPU on an
-        idle machine): in a worker thread, it was served 0.5 ms slower at p50 and 1.2 ms at p95,
-        and it holds the loop far less than the 50 ms allowed even while an import runs."""
+        """Run `work`, a read of a few entries of `index` (microseconds), on the event loop
+        with no refresh under way: handing it to a worker thread would cost more than it."""
         async with index.guard.reading():
             return work()
+
+    async def search(self, index: LabelIndex, work: Callable[[], T]) -> T:
+        """Run `work`, a brief search of `index` (a search for partners: 2-4 ms of CPU on an
+        idle machine), on the event loop while the index is built and still, else in a worker
+        thread. Handed to a worker thread it was served 0.5 ms slower at p50 and 1.2 ms at p95;
+        but run on the loop while an import was followed, it rebuilt matrices a refresh had
+        changed and waited for the GIL that refreshing threads held, and held the loop up to
+        158 ms."""
+        if index.prepared and not self._locks[index.label].locked():
+            return await self.read_on_loop(index, work)
+        return await self.read(index, work)
 
     async def of(self, graph: GraphEngine, label: str) -> LabelIndex:
         """The label's index, brought up to date if it was last refreshed long enough ago.

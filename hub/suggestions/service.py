@@ -258,7 +258,7 @@ async def suggest_partners(
         ranked = ranking.partners(candidates, known, limit=limit, shared_terms=lexical.terms)
         return [Suggestion(organisations.nodes[item.id], item) for item in ranked]
 
-    items = await matcher.index.read_on_loop(organisations, suggest)
+    items = await matcher.index.search(organisations, suggest)
     if filter is not None and filter.local_first and asker is not None:
         items = _local_first(items, asker.get("city_key"), asker.get("country"))
     return items[:first]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -225,3 +226,22 @@ async def test_a_failed_background_refresh_is_tried_again_by_the_next_request(
     await index.of(graph, "Organisation")
     async with index._locks["Organisation"]:
         assert set(bulk) <= set(index._labels["Organisation"].nodes)
+
+
+async def test_a_brief_search_runs_on_the_loop_only_while_the_index_is_built_and_still() -> None:
+    matches = MatchIndex(4)
+    index = matches._labels["Organisation"]
+    index.put({"id": "a", "name": "Port Labs", "description_en": "harbour sensors"}, [])
+    loop_thread = threading.get_ident()
+
+    async def where() -> str:
+        thread = await matches.search(index, threading.get_ident)
+        return "loop" if thread == loop_thread else "worker"
+
+    assert not index.prepared and await where() == "worker"  # matrices to build: not here
+    index.prepare()
+    assert index.prepared and await where() == "loop"
+    async with matches._locks["Organisation"]:  # a refresh under way
+        assert await where() == "worker"
+    index.put({"id": "b", "name": "Solar Roofs"}, [])
+    assert await where() == "worker"
