@@ -136,6 +136,25 @@ class LexicalIndex:
         in no `rows` entry."""
         return self._ids
 
+    def rows_of(self, doc_ids: Iterable[str]) -> RowArray:
+        """The rows of these documents, in order (documents not indexed left out)."""
+        rows = self._rows
+        return np.fromiter(
+            (row for doc_id in doc_ids if (row := rows.get(doc_id)) is not None), np.int64
+        )
+
+    def ids_at(self, rows: RowArray) -> list[str]:
+        ids = self._ids
+        return [ids[row] for row in rows.tolist()]
+
+    def mask_of(self, doc_ids: Collection[str] | None) -> npt.NDArray[np.bool_] | None:
+        """Which rows hold one of these documents (None: no restriction)."""
+        if doc_ids is None:
+            return None
+        mask = np.zeros(len(self._ids), dtype=bool)
+        mask[self.rows_of(doc_ids)] = True
+        return mask
+
     @property
     def prepared(self) -> bool:
         """Whether the scoring matrices are built (a query now costs no rebuild)."""
@@ -289,16 +308,9 @@ class LexicalScores:
     ) -> list[tuple[str, float]]:
         """The matching documents (only `allowed` ids when given) and their scores, best first;
         all of them when `limit` is None."""
-        rows = self._index._rows
-        mask = None
-        if allowed is not None:
-            mask = np.zeros(self.scores.size, dtype=bool)
-            mask[[rows[doc_id] for doc_id in allowed if doc_id in rows]] = True
-        found = self.best_rows(self.scores.size if limit is None else limit, mask)
-        ids = self._index._ids
-        return [
-            (ids[row], score) for row, score in zip(found.tolist(), self.at(found), strict=True)
-        ]
+        index = self._index
+        found = self.best_rows(self.scores.size if limit is None else limit, index.mask_of(allowed))
+        return list(zip(index.ids_at(found), self.at(found), strict=True))
 
     def terms(self, doc_ids: Sequence[str]) -> list[tuple[str, ...]]:
         """For each document, the query words it contains, by their BM25 contribution (ties in

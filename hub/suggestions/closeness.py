@@ -2,7 +2,7 @@
 
 A label holds tens of thousands of nodes and a request needs the scores of a few hundred of
 them: turning every score into a dict entry cost more than computing them all. The array has
-one entry per row of the label's index (`LabelIndex.rows`), NaN where a row has no vector, so
+one entry per row of the label's documents (`LexicalIndex.rows`), NaN where a row has no vector, so
 that a request's candidates are found and scored by row (`matching.top`), by meaning and by
 words alike.
 """

@@ -29,7 +29,6 @@ from functools import partial
 from typing import Any, TypeVar
 
 import numpy as np
-import numpy.typing as npt
 
 from graph import GraphEngine, Statement
 from hub.suggestions.closeness import Closeness
@@ -228,25 +227,6 @@ class LabelIndex:
             ]
             self._layout = (pooled, unpooled)
         return self._layout
-
-    def rows_of(self, node_ids: Sequence[str]) -> RowArray:
-        """The rows of these nodes, in order (nodes not indexed left out)."""
-        rows = self.lexical.rows
-        return np.fromiter(
-            (row for node_id in node_ids if (row := rows.get(node_id)) is not None), np.int64
-        )
-
-    def ids_at(self, rows: RowArray) -> list[str]:
-        ids = self.lexical.row_ids
-        return [ids[row] for row in rows.tolist()]
-
-    def allowed_rows(self, allowed: Collection[str] | None) -> npt.NDArray[np.bool_] | None:
-        """Which rows hold one of the `allowed` nodes (None: all are allowed)."""
-        if allowed is None:
-            return None
-        mask = np.zeros(len(self.lexical.row_ids), dtype=bool)
-        mask[self.rows_of(list(allowed))] = True
-        return mask
 
 
 class MatchIndex:

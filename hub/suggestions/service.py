@@ -146,16 +146,21 @@ def _candidates(
     """The nearest in meaning, the best in words, and `extra`, each with both scores (the
     words of those found only by meaning or as `extra` are scored too: a zero would rank them
     below equals found by words). Found by row: by id, it cost three times as much."""
-    mask = index.allowed_rows(allowed)
+    documents = index.lexical
+    mask = documents.mask_of(allowed)
     rows = first_occurrences(
         np.concatenate(
-            [semantic.best_rows(pool, mask), lexical.best_rows(pool, mask), index.rows_of(extra)]
+            [
+                semantic.best_rows(pool, mask),
+                lexical.best_rows(pool, mask),
+                documents.rows_of(extra),
+            ]
         )
     )
     return [
         Candidate(node_id, semantic=meaning, lexical=words)
         for node_id, meaning, words in zip(
-            index.ids_at(rows), semantic.at(rows), lexical.at(rows), strict=True
+            documents.ids_at(rows), semantic.at(rows), lexical.at(rows), strict=True
         )
     ]
 
