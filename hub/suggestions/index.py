@@ -273,11 +273,9 @@ class MatchIndex:
         chosen = (node_id for node_id in self._experienced if allowed is None or node_id in allowed)
         return [node_id for _, node_id in zip(range(count), chosen, strict=False)]
 
-    async def popularity(self, graph: GraphEngine) -> Mapping[str, int]:
-        """Each organisation's past participations (`evidence.popularity`), counted again
-        when the organisations or the participations change."""
-        index = await self.of(graph, "Organisation")
-        done = await self.participations(graph)
+    async def popularity(self, index: LabelIndex, done: Participations) -> Mapping[str, int]:
+        """Each organisation's past participations (`evidence.popularity`) in the
+        organisations' `index`, counted again when it or the participations change."""
         known = self._popularity_of
         if known is None or known[0] != index.version or known[1] is not done:
             version = index.version

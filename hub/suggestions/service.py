@@ -234,7 +234,7 @@ async def suggest_partners(
     vector = await _query_vector(matcher, query_index, query_id, query_text)
 
     done = await matcher.index.participations(graph)
-    popularity = await matcher.index.popularity(graph)
+    popularity = await matcher.index.popularity(organisations, done)
     limit = max(first, 3 * first) if filter is not None and filter.local_first else first
 
     def suggest() -> list[Suggestion]:
@@ -417,7 +417,7 @@ async def suggest_consortium(
     )
     identifier = str(call.get("identifier") or "")
     done = await matcher.index.participations(graph)
-    popularity = await matcher.index.popularity(graph)
+    popularity = await matcher.index.popularity(organisations, done)
     extra = [
         *(await matcher.index.most_experienced(graph, POOL, allowed)),
         *(await asyncio.to_thread(_family_members, done, identifier, allowed)),
