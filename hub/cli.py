@@ -32,12 +32,13 @@ from hub.blas import one_blas_thread
 from hub.demo import seed as demo
 from hub.ecosystem.errors import HubError
 from hub.evaluation import evaluate
+from hub.graph_schema import EMBEDDED_LABELS
 from hub.runtime import Runtime, open_runtime
 from hub.settings import Settings
 from hub.sources import ImportReport, calls, ckan, cordis
 from hub.suggestions.jobs import QUEUE, failed_jobs
 from hub.suggestions.models import EmbedderHolder
-from hub.suggestions.store import EMBEDDED_LABELS, embed_stale, missing_embeddings
+from hub.suggestions.store import embed_stale, missing_embeddings
 from hub.worker import build_worker
 from matching.baselines import summary, table
 

@@ -11,6 +11,7 @@ from arq.connections import ArqRedis
 
 from graph import GraphError, GraphUnavailable
 from hub.ecosystem.entities import now_iso
+from hub.graph_schema import EMBEDDED_LABELS
 from hub.suggestions import store
 from hub.suggestions.models import EmbedderHolder
 from matching.documents import content_hash
@@ -37,7 +38,7 @@ def embed_job_id(label: str, node: dict[str, Any]) -> str:
 
 async def request_embedding(jobs: ArqRedis | None, label: str, node: dict[str, Any]) -> None:
     """Queue the embedding of a node just written (nothing for labels that are not embedded)."""
-    if jobs is None or label not in store.EMBEDDED_LABELS:
+    if jobs is None or label not in EMBEDDED_LABELS:
         return
     await jobs.enqueue_job(
         EMBED_JOB, label, str(node["id"]), _job_id=embed_job_id(label, node), _queue_name=QUEUE

@@ -15,6 +15,7 @@ from typing import Any
 
 from graph import GraphEngine, Statement
 from hub.ecosystem.entities import now_iso
+from hub.graph_schema import EMBEDDED_LABELS
 from hub.sources.report import Progress
 from hub.suggestions.sentences import sentence_vectors
 from hub.suggestions.vectors import pack
@@ -29,7 +30,6 @@ from matching.documents import (
 )
 from matching.embeddings import Embedder, mean_of_sentences
 
-EMBEDDED_LABELS = ("Organisation", "FundingCall", "PilotProject")
 READ_BATCH = 1000
 ENCODE_BATCH = 256
 

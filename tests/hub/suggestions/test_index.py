@@ -245,3 +245,37 @@ async def test_a_brief_search_runs_on_the_loop_only_while_the_index_is_built_and
         assert await where() == "worker"
     index.put({"id": "b", "name": "Solar Roofs"}, [])
     assert await where() == "worker"
+
+
+async def test_a_request_stops_reading_stamps_once_it_has_found_a_bulk(
+    graph: FalkorDBEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await graph.ensure_schema(HUB_SCHEMA)
+    await graph.run(CREATE, {"names": ["first"], "at": stamp()})
+    index = MatchIndex(384, refresh_interval=0.0)
+    await index.of(graph, "Organisation")
+    monkeypatch.setattr(index_module, "STAMP_PAGE", 2)
+    monkeypatch.setattr(index_module, "BULK", 3)
+    names = [f"bulk-{number}" for number in range(6)]
+    await graph.run(CREATE, {"names": names, "at": stamp(1.0)})
+    before = graph.round_trips
+    answered = await index.of(graph, "Organisation")
+    # seven stamped (the first, within the margin, and six more): two pages of two make a
+    # bulk, and the request answers from the copy as it stands
+    assert graph.round_trips - before == 2
+    assert not set(names) & set(answered.nodes)
+    async with index._locks["Organisation"]:  # the background refresh listed and read the rest
+        assert set(names) <= set(answered.nodes)
+
+
+async def test_the_stamps_of_every_embedded_label_are_indexed(graph: FalkorDBEngine) -> None:
+    await graph.ensure_schema(HUB_SCHEMA)
+    listed = await graph._graph.query("CALL db.indexes() YIELD label, types RETURN label, types")
+    ranged = {
+        (label, prop)
+        for label, types in listed.result_set
+        for prop, kinds in types.items()
+        if "RANGE" in kinds
+    }
+    wanted = {(label, prop) for label in STATEMENTS for prop in ("updated_at", "embedded_at")}
+    assert wanted <= ranged
