@@ -38,6 +38,15 @@ RENAME = Statement(
 )
 
 
+async def loaded_with_one(graph: FalkorDBEngine) -> MatchIndex:
+    """An index refreshed on every request, loaded with one organisation, `first`."""
+    await graph.ensure_schema(HUB_SCHEMA)
+    await graph.run(CREATE, {"names": ["first"], "at": stamp()})
+    index = MatchIndex(384, refresh_interval=0.0)
+    await index.of(graph, "Organisation")
+    return index
+
+
 async def test_a_refresh_reads_only_the_nodes_whose_stamps_changed(
     graph: FalkorDBEngine,
 ) -> None:
@@ -77,10 +86,7 @@ async def test_a_bulk_write_stamped_before_the_margin_is_not_read_again(
 async def test_a_bulk_write_is_read_in_the_background_and_the_next_refresh_waits(
     graph: FalkorDBEngine,
 ) -> None:
-    await graph.ensure_schema(HUB_SCHEMA)
-    await graph.run(CREATE, {"names": ["first"], "at": stamp()})
-    index = MatchIndex(384, refresh_interval=0.0)
-    await index.of(graph, "Organisation")
+    index = await loaded_with_one(graph)
 
     await graph.run(CREATE, {"names": ["one-more"], "at": stamp()})
     assert "one-more" in (await index.of(graph, "Organisation")).nodes  # a small change: read now
@@ -109,10 +115,7 @@ async def test_a_bulk_write_is_read_in_the_background_and_the_next_refresh_waits
 async def test_changes_are_listed_a_page_of_stamps_at_a_time(
     graph: FalkorDBEngine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    await graph.ensure_schema(HUB_SCHEMA)
-    await graph.run(CREATE, {"names": ["first"], "at": stamp()})
-    index = MatchIndex(384, refresh_interval=0.0)
-    await index.of(graph, "Organisation")
+    index = await loaded_with_one(graph)
     monkeypatch.setattr(index_module, "STAMP_PAGE", 2)
     names = [f"later-{number}" for number in range(4)]
     await graph.run(CREATE, {"names": names, "at": stamp(1.0)})
@@ -207,10 +210,7 @@ async def test_while_one_request_refreshes_the_others_answer_from_the_copy(
 async def test_a_failed_background_refresh_is_tried_again_by_the_next_request(
     graph: FalkorDBEngine, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    await graph.ensure_schema(HUB_SCHEMA)
-    await graph.run(CREATE, {"names": ["first"], "at": stamp()})
-    index = MatchIndex(384, refresh_interval=0.0)
-    await index.of(graph, "Organisation")
+    index = await loaded_with_one(graph)
     bulk = [f"bulk-{number}" for number in range(BULK)]
     await graph.run(CREATE, {"names": bulk, "at": stamp()})
 
@@ -250,10 +250,7 @@ async def test_a_brief_search_runs_on_the_loop_only_while_the_index_is_built_and
 async def test_a_request_stops_reading_stamps_once_it_has_found_a_bulk(
     graph: FalkorDBEngine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    await graph.ensure_schema(HUB_SCHEMA)
-    await graph.run(CREATE, {"names": ["first"], "at": stamp()})
-    index = MatchIndex(384, refresh_interval=0.0)
-    await index.of(graph, "Organisation")
+    index = await loaded_with_one(graph)
     monkeypatch.setattr(index_module, "STAMP_PAGE", 2)
     monkeypatch.setattr(index_module, "BULK", 3)
     names = [f"bulk-{number}" for number in range(6)]
