@@ -70,9 +70,5 @@ HUB_SCHEMA = Schema(
         *((label, stamp) for label in EMBEDDED_LABELS for stamp in ("updated_at", "embedded_at")),
     ),
     fulltext=tuple((label, ("search_text",)) for label in SEARCHABLE),
-    vector=(
-        ("Organisation", "embedding", EMBEDDING_DIMENSIONS),
-        ("FundingCall", "embedding", EMBEDDING_DIMENSIONS),
-        ("PilotProject", "embedding", EMBEDDING_DIMENSIONS),
-    ),
+    vector=tuple((label, "embedding", EMBEDDING_DIMENSIONS) for label in EMBEDDED_LABELS),
 )
